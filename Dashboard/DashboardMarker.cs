@@ -1,0 +1,3 @@
+namespace CafeMenu.Dashboard;
+
+internal static class DashboardMarker;

