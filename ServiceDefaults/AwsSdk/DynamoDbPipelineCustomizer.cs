@@ -1,0 +1,16 @@
+using Amazon.DynamoDBv2;
+using Amazon.Runtime.Internal;
+
+namespace CafeMenu.ServiceDefaults.AwsSdk;
+
+/// <summary>Adds <see cref="DynamoDbTelemetryHandler"/> to every DynamoDB client's pipeline when the client is built.</summary>
+internal sealed class DynamoDbPipelineCustomizer : IRuntimePipelineCustomizer
+{
+    public string UniqueName => "CafeMenu.DynamoDbTelemetry";
+
+    public void Customize(Type type, RuntimePipeline pipeline)
+    {
+        if (!typeof(AmazonDynamoDBClient).IsAssignableFrom(type)) return;
+        pipeline.AddHandlerAfter<MetricsHandler>(new DynamoDbTelemetryHandler());
+    }
+}
