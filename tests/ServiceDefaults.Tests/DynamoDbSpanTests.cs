@@ -9,7 +9,7 @@ namespace CafeMenu.ServiceDefaults.Tests;
 
 /// <summary>Real DynamoDB Local calls through the client AddDynamoDb registers, exported in memory.</summary>
 [Collection(DynamoDbLocalCollection.Name)]
-public sealed class DynamoDbSpanTests(DynamoDbLocalFixture dynamo) : IAsyncLifetime
+public sealed class DynamoDbSpanTests(DynamoDbLocalFixture dynamo, ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly string _table = DynamoDbLocalFixture.UniqueTableName("Spans");
     private readonly string _otherTable = DynamoDbLocalFixture.UniqueTableName("SpansOther");
@@ -29,6 +29,7 @@ public sealed class DynamoDbSpanTests(DynamoDbLocalFixture dynamo) : IAsyncLifet
     {
         var (outer, spans) = await TracedAsync(() => _host.DynamoDb.PutItemAsync(_table, Item("Latte")));
 
+        output.WriteLine(ActivityAssertions.Tree(spans, outer));
         var put = spans.Single("DynamoDB.PutItem");
         Assert.Equal(ActivityKind.Client, put.Kind);
         Assert.Equal("AWSSDK.DynamoDB", put.Source.Name);
