@@ -280,7 +280,13 @@ public sealed class DynamoDbSpanTests(DynamoDbLocalFixture dynamo, ITestOutputHe
         await TracedAsync(() => _host.DynamoDb.PutItemAsync(_table, Item("Macchiato")));
 
         var durations = _host.Collect("AWSSDK.DynamoDB", "client.call.duration");
-        Assert.Contains(durations, p => (string?)p.Tag("rpc.method") == "PutItem" && p.GetHistogramCount() > 0);
+        var putDuration = Assert.Single(durations, p => (string?)p.Tag("rpc.method") == "PutItem");
+        Assert.True(putDuration.GetHistogramCount() > 0);
+        // Seconds, so the buckets start at a millisecond rather than the default's 0, 5, 10, ... (meant for ms).
+        var bounds = new List<double>();
+        foreach (var bucket in putDuration.GetHistogramBuckets()) bounds.Add(bucket.ExplicitBound);
+        Assert.Equal(0.001, bounds[0]);
+        Assert.Contains(0.25, bounds);
 
         var capacity = _host.Collect("CafeMenu.DynamoDb", "cafemenu.dynamodb.consumed_capacity");
         var forTable = Assert.Single(capacity, p => (string?)p.Tag("aws.dynamodb.table_name") == _table && (string?)p.Tag("rpc.method") == "PutItem");
