@@ -10,7 +10,8 @@ internal sealed class DynamoDbPipelineCustomizer : IRuntimePipelineCustomizer
 
     public void Customize(Type type, RuntimePipeline pipeline)
     {
-        if (!typeof(AmazonDynamoDBClient).IsAssignableFrom(type)) return;
+        // Without the SDK's MetricsHandler there is no call span to enrich; never fail building a client over telemetry.
+        if (!typeof(AmazonDynamoDBClient).IsAssignableFrom(type) || !pipeline.Handlers.Any(h => h.GetType() == typeof(MetricsHandler))) return;
         pipeline.AddHandlerAfter<MetricsHandler>(new DynamoDbTelemetryHandler());
     }
 }

@@ -54,7 +54,9 @@ public sealed class OtlpExportTests(ITestOutputHelper output)
         var gaps = metrics.Zip(metrics.Skip(1), (a, b) => b - a).ToList();
         output.WriteLine($"metric export gaps: {string.Join(", ", gaps.Select(g => $"{g.TotalMilliseconds:F0} ms"))}");
         // The first export also opens the connection, so its arrival says little about the interval; the rest do.
-        Assert.All(gaps.Skip(1), gap => Assert.InRange(gap, TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(2000)));
+        // The median, not every gap: on a loaded machine one export may be late without the interval being wrong.
+        var steady = gaps.Skip(1).Order().ToList();
+        Assert.InRange(steady[steady.Count / 2], TimeSpan.FromMilliseconds(700), TimeSpan.FromMilliseconds(1500));
         Assert.True(Count("/v1/traces") >= 1, "no trace export");
         Assert.True(Count("/v1/logs") >= 1, "no log export");
         Assert.All(exports, e => Assert.Equal("test-key", e.ApiKey));
