@@ -7,6 +7,7 @@ namespace CafeMenu.ServiceDefaults.AwsSdk;
 /// Bridges the AWS SDK v4 telemetry hooks (<c>Amazon.Runtime.Telemetry</c>) to <see cref="System.Diagnostics.ActivitySource"/>
 /// and <see cref="System.Diagnostics.Metrics.Meter"/>, so OpenTelemetry exports the SDK's spans and metrics with the rest,
 /// and enriches every DynamoDB call span with the DynamoDB attributes of the OpenTelemetry semantic conventions.
+/// Hand-written: OpenTelemetry.Instrumentation.AWS is not served here (and it leaves out batch and transaction tables).
 /// </summary>
 public static class AwsSdkTelemetry
 {
