@@ -123,9 +123,10 @@ internal static class MenuApi
     }
 
     internal static async Task<Results<Ok<MenuItem>, ProblemHttpResult>> GetItem(
-        [AsParameters] MenuServices services, [FromRoute(Name = "product_name")] string productName, HttpResponse response,
+        [AsParameters] MenuServices services, [FromRoute(Name = "product_name")] string rawName, HttpResponse response,
         CancellationToken cancellationToken)
     {
+        var productName = RouteNames.Decode(rawName);
         var item = await services.Repository.GetAsync(productName, cancellationToken);
         if (item is null) return MenuProblems.NotFound(productName);
         response.Headers.ETag = ETags.For(item.Version);
@@ -205,9 +206,10 @@ internal static class MenuApi
     }
 
     internal static async Task<Results<Ok<MenuItem>, ValidationProblem, ProblemHttpResult>> UpdateItem(
-        [AsParameters] MenuServices services, [FromRoute(Name = "product_name")] string productName, MenuItemPatch patch,
+        [AsParameters] MenuServices services, [FromRoute(Name = "product_name")] string rawName, MenuItemPatch patch,
         [FromHeader(Name = "If-Match")] string? ifMatch, HttpResponse response, CancellationToken cancellationToken)
     {
+        var productName = RouteNames.Decode(rawName);
         if (string.IsNullOrWhiteSpace(ifMatch)) return MenuProblems.IfMatchRequired(productName);
         if (!ETags.TryParseIfMatch(ifMatch, out var condition)) return MenuProblems.MalformedIfMatch();
 
@@ -221,19 +223,26 @@ internal static class MenuApi
     }
 
     internal static async Task<Results<Ok<MenuItem>, ProblemHttpResult>> PutSpecial(
-        [AsParameters] MenuServices services, [FromRoute(Name = "product_name")] string productName, HttpResponse response,
-        CancellationToken cancellationToken) =>
-        SpecialOutcome(productName, await services.Repository.SetSpecialAsync(productName, special: true, cancellationToken), response);
+        [AsParameters] MenuServices services, [FromRoute(Name = "product_name")] string rawName, HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        var productName = RouteNames.Decode(rawName);
+        return SpecialOutcome(productName, await services.Repository.SetSpecialAsync(productName, special: true, cancellationToken), response);
+    }
 
     internal static async Task<Results<Ok<MenuItem>, ProblemHttpResult>> DeleteSpecial(
-        [AsParameters] MenuServices services, [FromRoute(Name = "product_name")] string productName, HttpResponse response,
-        CancellationToken cancellationToken) =>
-        SpecialOutcome(productName, await services.Repository.SetSpecialAsync(productName, special: false, cancellationToken), response);
+        [AsParameters] MenuServices services, [FromRoute(Name = "product_name")] string rawName, HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        var productName = RouteNames.Decode(rawName);
+        return SpecialOutcome(productName, await services.Repository.SetSpecialAsync(productName, special: false, cancellationToken), response);
+    }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteItem(
-        [AsParameters] MenuServices services, [FromRoute(Name = "product_name")] string productName,
+        [AsParameters] MenuServices services, [FromRoute(Name = "product_name")] string rawName,
         [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken cancellationToken)
     {
+        var productName = RouteNames.Decode(rawName);
         var condition = VersionCondition.Any;
         if (ifMatch is not null && !ETags.TryParseIfMatch(ifMatch, out condition)) return MenuProblems.MalformedIfMatch();
 

@@ -29,6 +29,27 @@ public sealed class CreateAndReadTests(ApiFactory api) : IClassFixture<ApiFactor
         Assert.Equal("milk", Assert.Single(item.GetProperty("tags").EnumerateArray()).GetString());
     }
 
+    [Theory]
+    [InlineData("Salt/Pepper")]
+    [InlineData("../../etc/passwd")]
+    [InlineData("Café crème ☕")]
+    [InlineData("50% off?")]
+    [InlineData("Name")] // a DynamoDB reserved word as a key value
+    public async Task Names_with_slashes_unicode_and_reserved_words_round_trip_through_their_location(string name)
+    {
+        var created = await _client.PostAsync("/menu", Json(Item(name)));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        var location = created.Headers.Location!.OriginalString;
+        var read = await _client.GetAsync(location);
+
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal(name, (await read.ReadJsonAsync()).GetProperty("product_name").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await _client.PatchAsync(location, """{"price":2}""", read.ETag())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _client.PutAsync($"{location}/special", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await _client.DeleteAsync(location, "\"3\"")).StatusCode);
+    }
+
     [Fact]
     public async Task Get_of_a_missing_item_is_404()
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Sockets;
 using CafeMenu.Menu;
 using CafeMenu.TestSupport;
 using static CafeMenu.Api.Tests.Http;
@@ -35,6 +36,41 @@ public sealed class UnavailableTests
     }
 
     [Fact]
+    public async Task A_dynamodb_that_accepts_but_never_answers_gives_503_within_the_client_timeout()
+    {
+        // A listener that takes connections and never replies: what a hung or paused DynamoDB looks like to a client.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var held = new List<TcpClient>();
+        using var stop = new CancellationTokenSource();
+        var accepting = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested) held.Add(await silent.AcceptTcpClientAsync(stop.Token));
+        });
+        try
+        {
+            await using var api = new ApiFactory($"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}", createTable: false);
+            await api.InitializeAsync();
+            using var client = api.CreateClient();
+            client.Timeout = TimeSpan.FromSeconds(30);
+
+            var watch = Stopwatch.StartNew();
+            var response = await client.GetAsync("/menu");
+
+            await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+            Assert.NotNull(response.Headers.RetryAfter);
+            // appsettings.json: 2 s per attempt, 2 retries.
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(12), $"took {watch.Elapsed}");
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await Task.WhenAny(accepting, Task.Delay(1000));
+            foreach (var connection in held) connection.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task DynamoDB_stopped_gives_503_and_the_api_recovers_when_it_returns()
     {
         var port = FreePort.Next();
@@ -57,8 +93,7 @@ public sealed class UnavailableTests
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
 
             // Back on the same port (in memory, so the table is created anew, as the Loader would).
-            dynamo = DynamoDbLocalFixture.OnPort(port);
-            await dynamo.InitializeAsync();
+            dynamo = await RestartOnAsync(port);
             using (var setup = dynamo.CreateClient()) await TableSetup.EnsureMenuTableAsync(setup, api.TableName);
             var deadline = Stopwatch.StartNew();
             HttpStatusCode status;
@@ -74,6 +109,25 @@ public sealed class UnavailableTests
         finally
         {
             await dynamo.DisposeAsync();
+        }
+    }
+
+    /// <summary>The killed JVM may hold the port for a moment; try a few times, bounded.</summary>
+    private static async Task<DynamoDbLocalFixture> RestartOnAsync(int port)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var dynamo = DynamoDbLocalFixture.OnPort(port);
+            try
+            {
+                await dynamo.InitializeAsync();
+                return dynamo;
+            }
+            catch (Exception) when (attempt < 3)
+            {
+                await dynamo.DisposeAsync();
+                await Task.Delay(TimeSpan.FromSeconds(2));
+            }
         }
     }
 
