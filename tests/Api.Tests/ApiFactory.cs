@@ -2,6 +2,8 @@ using CafeMenu.Menu;
 using CafeMenu.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CafeMenu.Api.Tests;
 
@@ -34,7 +36,10 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public DynamoDbLocalFixture? Dynamo { get; }
 
-    public string TableName { get; } = DynamoDbLocalFixture.UniqueTableName("api");
+    public string TableName { get; init; } = DynamoDbLocalFixture.UniqueTableName("api");
+
+    /// <summary>Service replacements for one test (for example a recording DynamoDB client).</summary>
+    internal Action<IServiceCollection>? TestServices { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -42,6 +47,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("AWS_ENDPOINT_URL_DYNAMODB", _dynamoUrl);
         builder.UseSetting("AWS_REGION", "us-east-1");
         builder.UseSetting("Menu:TableName", TableName);
+        if (TestServices is not null) builder.ConfigureTestServices(TestServices);
     }
 
     public async Task InitializeAsync()
