@@ -11,6 +11,7 @@ namespace CafeMenu.Api.Apis;
 internal static class MenuApi
 {
     private const string ItemRoute = "/{product_name}";
+    private const int DefaultLimit = 25;
 
     public static IEndpointRouteBuilder MapMenuApi(this IEndpointRouteBuilder app)
     {
@@ -262,8 +263,6 @@ internal static class MenuApi
                 return TypedResults.NoContent();
         }
     }
-
-    private const int DefaultLimit = 25;
 
     private static Results<Ok<MenuItem>, ValidationProblem, ProblemHttpResult> WriteOutcome(
         MenuServices services, string operation, string productName, WriteResult result, HttpResponse response)
