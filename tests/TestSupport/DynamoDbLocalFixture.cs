@@ -57,6 +57,12 @@ public sealed class DynamoDbLocalFixture : IAsyncLifetime
             {
                 await Task.Delay(100);
             }
+            catch (Exception)
+            {
+                // Never leave a java behind that did not become ready: a caller may not dispose a fixture whose start failed.
+                await DisposeAsync();
+                throw;
+            }
         }
     }
 
