@@ -59,6 +59,18 @@ internal sealed class ResourceRunner
             _runCancellation?.Dispose();
             _runCancellation = new CancellationTokenSource();
             var token = _runCancellation.Token;
+            if (Resource.Waits.Count > 0)
+            {
+                // Set before the call returns, so that a caller sees at once that the resource waits.
+                Update(s => s with
+                {
+                    State = ResourceState.Waiting,
+                    StateReason = $"waiting for {string.Join(", ", Resource.Waits.Select(w => w.Resource.Name).Distinct())}",
+                    ExitCode = null,
+                    Health = ResourceHealth.Unknown,
+                });
+            }
+
             _run = Task.Run(() => RunAsync(token), CancellationToken.None);
         }
         finally
@@ -113,13 +125,6 @@ internal sealed class ResourceRunner
     private async Task<bool> WaitForDependenciesAsync(CancellationToken cancellationToken)
     {
         if (Resource.Waits.Count == 0) return true;
-        Update(s => s with
-        {
-            State = ResourceState.Waiting,
-            StateReason = $"waiting for {string.Join(", ", Resource.Waits.Select(w => w.Resource.Name).Distinct())}",
-            ExitCode = null,
-            Health = ResourceHealth.Unknown,
-        });
         foreach (var wait in Resource.Waits)
         {
             var dependency = _lookup(wait.Resource.Name);
