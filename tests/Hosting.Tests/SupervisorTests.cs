@@ -21,6 +21,8 @@ public sealed class SupervisorTests : IDisposable
         await using var app = builder.Build();
         var lines = new ConcurrentQueue<ConsoleLogLine>();
         app.Resources().ConsoleLineReceived += lines.Enqueue;
+        var console = new StringWriter();
+        using var reporter = new ConsoleReporter(app.Resources(), console, failureLines: 15);
 
         await app.StartAsync();
         var crashed = await app.Resources().WaitForAsync("crash", s => s.State == ResourceState.Exited);
@@ -31,6 +33,11 @@ public sealed class SupervisorTests : IDisposable
         var steady = app.Resources().Get("steady");
         Assert.Equal(ResourceState.Running, steady.State);
         Assert.True(TestApp.ProcessExists(steady.ProcessId!.Value));
+        var shown = console.ToString();
+        Assert.Contains("[apphost] crash: Exited with code 3\n[apphost] crash's last output:\n", shown);
+        Assert.Contains("[apphost]   crash | starting\n", shown);
+        Assert.Contains("[apphost]   crash | config missing\n", shown);
+        Assert.Contains("crash  | config missing\n", shown);
         await app.StopAsync();
     }
 
