@@ -9,6 +9,7 @@ namespace CafeMenu.Hosting;
 internal sealed class ResourceRunner
 {
     private readonly object _lock = new();
+    private readonly object _publishLock = new();
     private readonly SemaphoreSlim _commands = new(1, 1);
     private readonly Func<string, ResourceRunner> _lookup;
     private readonly RunContext _context;
@@ -266,14 +267,21 @@ internal sealed class ResourceRunner
 
     private void Update(Func<ResourceSnapshot, ResourceSnapshot> change)
     {
-        // Published under the lock so that every observer sees one resource's changes in the order they happened.
-        lock (_lock)
+        // Changes are published one at a time, so every observer sees them in the order they happened; the state lock is
+        // not held meanwhile, so a handler may read any resource's snapshot without a lock-order deadlock.
+        lock (_publishLock)
         {
-            var next = change(_snapshot);
-            if (next == _snapshot) return;
-            _snapshot = next;
-            var signal = _nextChange;
-            _nextChange = NewSignal();
+            ResourceSnapshot next;
+            TaskCompletionSource signal;
+            lock (_lock)
+            {
+                next = change(_snapshot);
+                if (next == _snapshot) return;
+                _snapshot = next;
+                signal = _nextChange;
+                _nextChange = NewSignal();
+            }
+
             _changed(next);
             signal.SetResult();
         }

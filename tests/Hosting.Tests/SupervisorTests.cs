@@ -236,6 +236,24 @@ public sealed class SupervisorTests : IDisposable
     }
 
     [Fact]
+    public async Task Handlers_may_read_every_snapshot_while_many_resources_change_at_once()
+    {
+        var builder = TestApp.CreateBuilder();
+        var names = Enumerable.Range(1, 8).Select(i => $"r{i}").ToArray();
+        foreach (var name in names) builder.AddScript(name, _folder.Path, Forever);
+        await using var app = builder.Build();
+        var seen = 0;
+        app.Resources().ResourceChanged += _ => Interlocked.Add(ref seen, app.Resources().GetResources().Count);
+
+        await app.StartAsync();
+        foreach (var name in names) await app.Resources().WaitForAsync(name, s => s.State == ResourceState.Running);
+        await app.StopAsync();
+
+        Assert.All(app.Resources().GetResources(), r => Assert.Equal(ResourceState.Exited, r.State));
+        Assert.True(seen >= names.Length * 8 * 3, $"handlers saw {seen} snapshots");
+    }
+
+    [Fact]
     public async Task Each_start_is_traced_as_a_span()
     {
         var spans = new ConcurrentQueue<Activity>();
