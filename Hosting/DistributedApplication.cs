@@ -16,33 +16,42 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     internal static DistributedApplicationBuilder CreateBuilder(string[] args, string repositoryRoot) => new(args, repositoryRoot);
 
-    /// <summary>Runs until Ctrl+C or SIGTERM. A problem the user must fix (a missing tool, a data folder in use) is one line on stderr and exit code 1.</summary>
+    /// <summary>
+    /// Runs until Ctrl+C or SIGTERM. A problem the user must fix (a missing tool, a data folder or port in use) is one
+    /// line on stderr and exit code 1, without a stack trace.
+    /// </summary>
     public void Run()
-    {
-        try
-        {
-            _host.Services.GetRequiredService<Orchestrator>().Prepare();
-            _host.Run();
-        }
-        catch (DistributedApplicationException e)
-        {
-            Console.Error.WriteLine($"{ConsoleReporter.Prefix} {e.Message}");
-            Environment.ExitCode = 1;
-        }
-    }
-
-    public async Task RunAsync(CancellationToken cancellationToken = default)
     {
         try
         {
             // Checked before the host starts, so nothing (dashboard included) runs when a prerequisite is missing.
             _host.Services.GetRequiredService<Orchestrator>().Prepare();
-            await _host.RunAsync(cancellationToken);
+            _host.Run();
         }
-        catch (DistributedApplicationException e)
+        catch (Exception e) when (UserErrors.Describe(e) is { } message)
         {
-            await Console.Error.WriteLineAsync($"{ConsoleReporter.Prefix} {e.Message}");
+            Console.Error.WriteLine($"{ConsoleReporter.Prefix} {message}");
             Environment.ExitCode = 1;
+        }
+    }
+
+    /// <inheritdoc cref="Run"/>
+    public async Task RunAsync(CancellationToken cancellationToken = default) =>
+        Environment.ExitCode = await RunCoreAsync(Console.Error, cancellationToken) is var code && code != 0 ? code : Environment.ExitCode;
+
+    /// <summary>Runs and returns the exit code, writing a user error to <paramref name="error"/>.</summary>
+    internal async Task<int> RunCoreAsync(TextWriter error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            _host.Services.GetRequiredService<Orchestrator>().Prepare();
+            await _host.RunAsync(cancellationToken);
+            return 0;
+        }
+        catch (Exception e) when (UserErrors.Describe(e) is { } message)
+        {
+            await error.WriteLineAsync($"{ConsoleReporter.Prefix} {message}");
+            return 1;
         }
     }
 
