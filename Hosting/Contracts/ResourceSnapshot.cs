@@ -21,6 +21,9 @@ public sealed record ResourceSnapshot
 
     public int? ExitCode { get; init; }
 
+    /// <summary>Why the resource is in its state, when that needs saying (e.g. "waiting for loader: loader is Exited with code 1").</summary>
+    public string? StateReason { get; init; }
+
     public int? ProcessId { get; init; }
 
     /// <summary>What the resource waits for before it starts (names of other resources).</summary>

@@ -53,7 +53,7 @@ public sealed class DynamoDbLocalFixture : IAsyncLifetime
                 await client.ListTablesAsync();
                 return;
             }
-            catch (Exception) when (deadline.Elapsed < TimeSpan.FromSeconds(60) && !_process.HasExited)
+            catch (Exception) when (deadline.Elapsed < TimeSpan.FromSeconds(180) && !_process.HasExited)
             {
                 await Task.Delay(100);
             }
