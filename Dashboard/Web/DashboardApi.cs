@@ -1,4 +1,5 @@
 using System.Text;
+using CafeMenu.Dashboard.Components.Shared;
 using CafeMenu.Dashboard.Telemetry;
 using CafeMenu.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -11,7 +12,10 @@ internal static class DashboardApi
 {
     public static void Map(WebApplication app)
     {
-        app.MapGet("/api/resources", (IResourceService resources) => TypedResults.Ok(resources.GetResources()));
+        app.MapGet("/api/resources", (IResourceService resources) => TypedResults.Ok(resources.GetResources().Select(r => r with
+        {
+            Environment = r.Environment.ToDictionary(e => e.Key, e => SecretMask.Show(e.Key, e.Value)),
+        })));
         app.MapGet("/api/console/{resource}", (string resource, TelemetryStore store) =>
         {
             var text = new StringBuilder();

@@ -10,6 +10,7 @@ namespace CafeMenu.Dashboard.Web;
 internal static class PortGate
 {
     public const string ApiKeyHeader = "x-otlp-api-key";
+    private const string GrpcServicePrefix = "/opentelemetry.proto.collector.";
 
     public static Func<HttpContext, RequestDelegate, Task> Create(DashboardOptions options) => async (context, next) =>
     {
@@ -32,13 +33,13 @@ internal static class PortGate
         }
         else if (port == options.OtlpGrpcPort)
         {
-            if (!path.StartsWithSegments("/opentelemetry.proto.collector"))
+            if (!IsGrpcPath(path))
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;
             }
         }
-        else if (path.StartsWithSegments("/v1") || path.StartsWithSegments("/opentelemetry.proto.collector"))
+        else if (path.StartsWithSegments("/v1") || IsGrpcPath(path))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
@@ -46,4 +47,6 @@ internal static class PortGate
 
         await next(context);
     };
+
+    private static bool IsGrpcPath(PathString path) => path.Value?.StartsWith(GrpcServicePrefix, StringComparison.Ordinal) == true;
 }
