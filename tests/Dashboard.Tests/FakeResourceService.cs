@@ -17,6 +17,8 @@ internal sealed class FakeResourceService : IResourceService
 
     public event Action<ResourceSnapshot>? ResourceChanged;
 
+    public int ResourceChangedSubscribers => ResourceChanged?.GetInvocationList().Length ?? 0;
+
     public event Action<ConsoleLogLine>? ConsoleLineReceived;
 
     public IReadOnlyList<ResourceSnapshot> GetResources()
