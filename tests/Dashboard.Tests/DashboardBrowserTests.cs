@@ -119,10 +119,12 @@ public sealed class DashboardBrowserTests : IClassFixture<DynamoDbLocalFixture>,
 
         await page.GotoAsync(_host.UiUrl + "/structuredlogs");
         await Assertions.Expect(page.Locator("#logs tbody tr").First).ToContainTextAsync("Listing specials");
+        await WaitForCircuitAsync(page);
         await Shot(page, "structured-logs");
 
         await page.GotoAsync(_host.UiUrl + "/traces");
         await Assertions.Expect(page.Locator("#traces tbody tr")).ToHaveCountAsync(6);
+        await WaitForCircuitAsync(page);
         await Shot(page, "traces");
 
         await page.Locator($"a[href='traces/{_traceId}']").First.ClickAsync();
@@ -137,6 +139,7 @@ public sealed class DashboardBrowserTests : IClassFixture<DynamoDbLocalFixture>,
         await Shot(page, "trace-detail");
 
         await page.GotoAsync(_host.UiUrl + "/metrics/api?instrument=http.server.request.duration");
+        await WaitForCircuitAsync(page);
         await Assertions.Expect(page.Locator("svg.chart polyline")).ToHaveCountAsync(3);
         await Shot(page, "metrics");
 

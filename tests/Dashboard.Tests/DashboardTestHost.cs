@@ -4,6 +4,7 @@ using CafeMenu.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace CafeMenu.Dashboard.Tests;
 
@@ -15,8 +16,9 @@ internal sealed class DashboardTestHost : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private DashboardTestHost(IHost host, DashboardOptions options, FakeResourceService resources)
+    private DashboardTestHost(IHost host, DashboardOptions options, FakeResourceService resources, CapturingLoggerProvider logs)
     {
+        Logs = logs;
         _host = host;
         Options = options;
         Resources = resources;
@@ -25,6 +27,9 @@ internal sealed class DashboardTestHost : IAsyncDisposable
     public DashboardOptions Options { get; }
 
     public FakeResourceService Resources { get; }
+
+    /// <summary>Everything the host logged, at every level.</summary>
+    public CapturingLoggerProvider Logs { get; }
 
     public TelemetryStore Store => _host.Services.GetRequiredService<TelemetryStore>();
 
@@ -48,12 +53,14 @@ internal sealed class DashboardTestHost : IAsyncDisposable
         };
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Args = [] });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        var logs = new CapturingLoggerProvider();
+        builder.Logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs);
         builder.Services.AddSingleton<IResourceService>(resources);
         builder.Services.AddSingleton(options);
         new TestApplicationBuilder(builder).AddDashboard();
         var host = builder.Build();
         await host.StartAsync();
-        return new DashboardTestHost(host, options, resources);
+        return new DashboardTestHost(host, options, resources, logs);
     }
 
     public async ValueTask DisposeAsync()
