@@ -29,17 +29,18 @@ internal static class OtlpConverter
                 foreach (var record in scopeLogs.LogRecords)
                 {
                     var time = record.TimeUnixNano != 0 ? record.TimeUnixNano : record.ObservedTimeUnixNano;
+                    var attributes = ToAttributes(record.Attributes);
                     entries.Add(new LogEntry(
                         0,
                         resource,
                         FromUnixNano(time),
                         (int)record.SeverityNumber,
                         record.SeverityText,
-                        record.Body is null ? "" : ToText(record.Body),
+                        FormatMessage(record.Body is null ? "" : ToText(record.Body), attributes),
                         scopeLogs.Scope?.Name ?? "",
                         ToHex(record.TraceId),
                         ToHex(record.SpanId),
-                        ToAttributes(record.Attributes)));
+                        attributes));
                 }
             }
         }
@@ -132,6 +133,22 @@ internal static class OtlpConverter
             FromUnixNano(point.TimeUnixNano),
             point.ValueCase == NumberDataPoint.ValueOneofCase.AsInt ? point.AsInt : point.AsDouble,
             isDelta));
+
+    /// <summary>
+    /// The .NET exporter sends the message template as the body unless the formatted message is included; fill in
+    /// "{Name}" placeholders from the attributes so both read the same.
+    /// </summary>
+    public static string FormatMessage(string body, IReadOnlyList<Attribute> attributes)
+    {
+        if (!body.Contains('{')) return body;
+        foreach (var attribute in attributes)
+        {
+            if (attribute.Key.StartsWith('{')) continue;
+            body = body.Replace("{" + attribute.Key + "}", attribute.Value, StringComparison.Ordinal);
+        }
+
+        return body;
+    }
 
     public static string ResourceName(Resource? resource) =>
         resource?.Attributes.FirstOrDefault(a => a.Key == "service.name")?.Value is { } value ? ToText(value) : UnknownResource;

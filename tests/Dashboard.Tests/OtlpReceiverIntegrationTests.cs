@@ -82,6 +82,7 @@ public sealed class OtlpReceiverIntegrationTests : IAsyncLifetime
         Assert.Equal("Test.Category", log.Category);
         Assert.Equal(Telemetry.LogLevelName.Warning, log.Level);
         Assert.Contains(log.Attributes, a => a.Key == "ProductName" && a.Value == "Latte");
+        Assert.Equal("Menu item Latte is out of stock", log.Message);
 
         var instruments = _host.Store.GetInstruments(service);
         Assert.Contains(instruments, i => i.Key.Name == "orders" && i.Kind == Telemetry.InstrumentKind.Counter);

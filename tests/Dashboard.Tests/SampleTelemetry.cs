@@ -26,6 +26,7 @@ internal static class SampleTelemetry
         using var loggerFactory = LoggerFactory.Create(logging => logging.AddOpenTelemetry(o =>
         {
             o.SetResourceBuilder(ResourceBuilder.CreateEmpty().AddService("api"));
+            o.IncludeFormattedMessage = true; // as ServiceDefaults does
             o.AddOtlpExporter(e => Configure(host, e));
         }));
         var logger = loggerFactory.CreateLogger("CafeMenu.Api.MenuApi");
