@@ -46,9 +46,10 @@ internal static class DashboardWebApplication
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             // Loopback only, one port per role, as the Aspire dashboard does.
-            kestrel.Listen(IPAddress.Loopback, options.Port, l => l.Protocols = HttpProtocols.Http1AndHttp2);
+            // Without TLS there is no protocol negotiation: gRPC gets HTTP/2 with prior knowledge, the others HTTP/1.1.
+            kestrel.Listen(IPAddress.Loopback, options.Port, l => l.Protocols = HttpProtocols.Http1);
             kestrel.Listen(IPAddress.Loopback, options.OtlpGrpcPort, l => l.Protocols = HttpProtocols.Http2);
-            kestrel.Listen(IPAddress.Loopback, options.OtlpHttpPort, l => l.Protocols = HttpProtocols.Http1AndHttp2);
+            kestrel.Listen(IPAddress.Loopback, options.OtlpHttpPort, l => l.Protocols = HttpProtocols.Http1);
             kestrel.Limits.MaxRequestBodySize = OtlpHttpEndpoints.MaxBodyBytes;
         });
 

@@ -41,10 +41,11 @@ internal sealed class DashboardTestHost : IAsyncDisposable
 
     public string LoginUrl => $"{UiUrl}/login?t={Options.BrowserToken}";
 
-    public static async Task<DashboardTestHost> StartAsync(FakeResourceService resources, IDictionary<string, string?>? settings = null)
+    public static async Task<DashboardTestHost> StartAsync(FakeResourceService resources, IDictionary<string, string?>? settings = null, bool enabled = true)
     {
         var options = new DashboardOptions
         {
+            Enabled = enabled,
             Port = FreePort.Next(),
             OtlpGrpcPort = FreePort.Next(),
             OtlpHttpPort = FreePort.Next(),

@@ -89,7 +89,7 @@ public sealed class TelemetryStoreTests
     }
 
     [Fact]
-    public void Limits_come_from_configuration()
+    public void A_limit_of_one_keeps_only_the_newest()
     {
         var store = new TelemetryStore(Options.Create(new TelemetryLimits { MaxLogRecords = 1 }));
         store.AddLogs([Log("a"), Log("b")]);
