@@ -151,6 +151,10 @@ public sealed class DashboardBrowserTests : IClassFixture<DynamoDbLocalFixture>,
         await Assertions.Expect(page.Locator("#items tbody tr")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("#items")).ToContainTextAsync("Croissant");
         await Shot(page, "dynamodb");
+
+        // No page threw on the server while it was used.
+        var problems = _host.Logs.Messages.Where(m => m.StartsWith("Error") || m.StartsWith("Critical") || m.StartsWith("Warning")).ToList();
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
     /// <summary>Blazor's circuit connects after the prerendered page shows; clicks before that do nothing.</summary>
