@@ -1,5 +1,17 @@
+using CafeMenu.Api.Apis;
+using CafeMenu.Api.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
+
 builder.AddServiceDefaults();
+builder.AddDynamoDb();
+builder.AddMenuApi();
+
 var app = builder.Build();
+
+app.UseMenuApi();
 app.MapDefaultEndpoints();
+app.MapApiReference();
+app.MapMenuApi();
+
 app.Run();

@@ -15,13 +15,15 @@ public static class DynamoDbExtensions
     /// </summary>
     public static TBuilder AddDynamoDb<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        builder.Services.TryAddSingleton<IAmazonDynamoDB>(_ => CreateClient(builder.Configuration["AWS_ENDPOINT_URL_DYNAMODB"], builder.Configuration["AWS_REGION"]));
+        builder.Services.TryAddSingleton<IAmazonDynamoDB>(_ => CreateClient(
+            builder.Configuration["AWS_ENDPOINT_URL_DYNAMODB"], builder.Configuration["AWS_REGION"], DynamoDbClientTimeouts.From(builder.Configuration)));
         return builder;
     }
 
-    public static AmazonDynamoDBClient CreateClient(string? endpoint, string? region)
+    public static AmazonDynamoDBClient CreateClient(string? endpoint, string? region, DynamoDbClientTimeouts? timeouts = null)
     {
         var config = new AmazonDynamoDBConfig();
+        timeouts?.ApplyTo(config);
         if (!string.IsNullOrWhiteSpace(region))
         {
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);

@@ -1,0 +1,277 @@
+using System.Diagnostics;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using CafeMenu.Api.Telemetry;
+using CafeMenu.Menu;
+using Microsoft.Extensions.Options;
+using A = CafeMenu.Menu.MenuTable.Attributes;
+
+namespace CafeMenu.Api.Data;
+
+/// <summary>The menu table through <see cref="IAmazonDynamoDB"/>: conditional writes, consistent reads, paged listings.</summary>
+internal sealed class MenuRepository(IAmazonDynamoDB dynamo, IOptions<MenuApiOptions> options, TimeProvider time)
+{
+    /// <summary>The most items one page may ask for, and the page size of filtered reads.</summary>
+    public const int MaxPageSize = 100;
+
+    public static readonly Listing AllItems = new("menu", [A.ProductName]);
+    public static readonly Listing Specials = new("specials", [A.Special, A.ProductName]);
+
+    public static Listing Group(string group) => new($"menu-group:{group}", [A.ProductName]);
+
+    private string Table => options.Value.TableName;
+
+    public async Task<MenuItem?> GetAsync(string productName, CancellationToken cancellationToken)
+    {
+        var response = await dynamo.GetItemAsync(new GetItemRequest
+        {
+            TableName = Table,
+            Key = MenuItemMapper.Key(productName),
+            // Strongly consistent, so an ETag read right after a write is the one a PATCH must name.
+            ConsistentRead = true,
+        }, cancellationToken);
+        return response.Item is { Count: > 0 } item ? Map(item) : null;
+    }
+
+    /// <summary>A Scan of the table, optionally with a filter on <c>product_group</c>.</summary>
+    public Task<MenuItemsPage> ListAsync(string? group, int limit, Dictionary<string, AttributeValue>? start, CancellationToken cancellationToken) =>
+        ReadPagesAsync("menu.list", limit, filtered: group is not null, start, TableKey, async (startKey, pageSize, ct) =>
+        {
+            var request = new ScanRequest { TableName = Table, Limit = pageSize, ExclusiveStartKey = startKey };
+            if (group is not null)
+            {
+                request.FilterExpression = "#group = :group";
+                request.ExpressionAttributeNames = new() { ["#group"] = A.ProductGroup };
+                request.ExpressionAttributeValues = new() { [":group"] = new AttributeValue { S = group } };
+            }
+
+            var response = await dynamo.ScanAsync(request, ct);
+            return (response.Items, response.LastEvaluatedKey);
+        }, cancellationToken);
+
+    /// <summary>A Query on the sparse <c>special_GSI</c> (special = 1) leaving out items tagged out of stock. Never a Scan.</summary>
+    public Task<MenuItemsPage> ListSpecialsAsync(int limit, Dictionary<string, AttributeValue>? start, CancellationToken cancellationToken) =>
+        ReadPagesAsync("menu.specials", limit, filtered: true, start, SpecialIndexKey, async (startKey, pageSize, ct) =>
+        {
+            var response = await dynamo.QueryAsync(new QueryRequest
+            {
+                TableName = Table,
+                IndexName = MenuTable.SpecialIndex,
+                KeyConditionExpression = "#special = :on",
+                FilterExpression = "NOT contains(#tags, :out_of_stock)",
+                ExpressionAttributeNames = new() { ["#special"] = A.Special, ["#tags"] = A.Tags },
+                ExpressionAttributeValues = new()
+                {
+                    [":on"] = new AttributeValue { N = MenuTable.SpecialOn },
+                    [":out_of_stock"] = new AttributeValue { S = MenuTable.OutOfStockTag },
+                },
+                Limit = pageSize,
+                ExclusiveStartKey = startKey,
+            }, ct);
+            return (response.Items, response.LastEvaluatedKey);
+        }, cancellationToken);
+
+    /// <summary>PutItem with <c>attribute_not_exists(product_name)</c>; on conflict the existing item comes back (ALL_OLD).</summary>
+    public async Task<WriteResult> CreateAsync(MenuItem item, CancellationToken cancellationToken)
+    {
+        var created = NewVersion(item);
+        try
+        {
+            await dynamo.PutItemAsync(CreatePut(created).ToPutItemRequest(), cancellationToken);
+            return new(WriteStatus.Done, Normalize(created));
+        }
+        catch (ConditionalCheckFailedException e)
+        {
+            Activity.Current?.AddEvent(new ActivityEvent("cafemenu.item_exists"));
+            var existing = e.Item is { Count: > 0 } old ? Map(old) : await GetAsync(item.ProductName, cancellationToken);
+            return new(WriteStatus.Conflict, existing);
+        }
+    }
+
+    /// <summary>All or nothing: one TransactWriteItems of conditional puts. Items that exist are named from the cancellation reasons.</summary>
+    public async Task<BatchResult> CreateBatchAsync(IReadOnlyList<MenuItem> items, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var created = items.Select(i => i with { Version = 1, UpdatedAt = now }).ToList();
+        try
+        {
+            await dynamo.TransactWriteItemsAsync(new TransactWriteItemsRequest
+            {
+                TransactItems = created.Select(i => new TransactWriteItem { Put = CreatePut(i).ToPut() }).ToList(),
+            }, cancellationToken);
+            return new(created.Select(Normalize).ToList(), []);
+        }
+        catch (TransactionCanceledException e) when (e.CancellationReasons?.Any(r => r.Code == "ConditionalCheckFailed") == true)
+        {
+            Activity.Current?.AddEvent(new ActivityEvent("cafemenu.items_exist"));
+            var existing = e.CancellationReasons
+                .Select((reason, position) => (reason, position))
+                .Where(r => r.reason.Code == "ConditionalCheckFailed")
+                .Select(r => new ExistingItem(r.position, items[r.position].ProductName, r.reason.Item is { Count: > 0 } old ? Map(old) : null))
+                .ToList();
+            return new([], existing);
+        }
+    }
+
+    /// <summary>One UpdateItem built from the fields present; every attribute goes through ExpressionAttributeNames.</summary>
+    public async Task<WriteResult> UpdateAsync(string productName, MenuItemPatch patch, VersionCondition condition, CancellationToken cancellationToken)
+    {
+        var update = new UpdateBuilder(time.GetUtcNow());
+        if (patch.Price is { } price) update.Set(A.Price, MenuItemMapper.Number(price));
+        if (patch.Description is "") update.Remove(A.Description);
+        else if (patch.Description is { } description) update.Set(A.Description, new AttributeValue { S = description });
+        if (patch.ProductGroup is { } group) update.Set(A.ProductGroup, new AttributeValue { S = group });
+        if (patch.Tags is { } tags) update.Set(A.Tags, new AttributeValue { L = tags.Select(t => new AttributeValue { S = t }).ToList() });
+        return await UpdateAsync(productName, update, update.VersionCondition(condition), cancellationToken);
+    }
+
+    /// <summary>SET special = 1 or REMOVE special (so the index stays sparse); a call that changes nothing returns the item as it is.</summary>
+    public async Task<WriteResult> SetSpecialAsync(string productName, bool special, CancellationToken cancellationToken)
+    {
+        var update = new UpdateBuilder(time.GetUtcNow());
+        string condition;
+        if (special)
+        {
+            update.Set(A.Special, new AttributeValue { N = MenuTable.SpecialOn });
+            condition = "(attribute_not_exists(#special) OR #special <> :special)";
+        }
+        else
+        {
+            update.Remove(A.Special);
+            condition = "attribute_exists(#special)";
+        }
+
+        var result = await UpdateAsync(productName, update, condition, cancellationToken);
+        // Already in the asked state: idempotent, nothing was written.
+        return result.Status == WriteStatus.Conflict ? result with { Status = WriteStatus.Done } : result;
+    }
+
+    public async Task<WriteResult> DeleteAsync(string productName, VersionCondition condition, CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<string, string> { ["#pk"] = A.ProductName };
+        var values = new Dictionary<string, AttributeValue>();
+        var versionClause = UpdateBuilder.VersionClause(condition, names, values);
+        try
+        {
+            await dynamo.DeleteItemAsync(new DeleteItemRequest
+            {
+                TableName = Table,
+                Key = MenuItemMapper.Key(productName),
+                ConditionExpression = versionClause is null ? "attribute_exists(#pk)" : $"attribute_exists(#pk) AND {versionClause}",
+                ExpressionAttributeNames = names,
+                ExpressionAttributeValues = values.Count > 0 ? values : null,
+                ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+            }, cancellationToken);
+            return new(WriteStatus.Done);
+        }
+        catch (ConditionalCheckFailedException e)
+        {
+            return e.Item is { Count: > 0 } old ? new(WriteStatus.Conflict, Map(old)) : new(WriteStatus.NotFound);
+        }
+    }
+
+    private async Task<WriteResult> UpdateAsync(string productName, UpdateBuilder update, string? extraCondition, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await dynamo.UpdateItemAsync(new UpdateItemRequest
+            {
+                TableName = Table,
+                Key = MenuItemMapper.Key(productName),
+                UpdateExpression = update.Expression,
+                ConditionExpression = extraCondition is null ? "attribute_exists(#pk)" : $"attribute_exists(#pk) AND {extraCondition}",
+                ExpressionAttributeNames = update.Names,
+                ExpressionAttributeValues = update.Values,
+                ReturnValues = ReturnValue.ALL_NEW,
+                ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+            }, cancellationToken);
+            return new(WriteStatus.Done, Map(response.Attributes));
+        }
+        catch (ConditionalCheckFailedException e)
+        {
+            // No old item: the product does not exist. Otherwise the extra condition (version, special state) failed.
+            return e.Item is { Count: > 0 } old ? new(WriteStatus.Conflict, Map(old)) : new(WriteStatus.NotFound);
+        }
+    }
+
+    private delegate Task<(List<Dictionary<string, AttributeValue>>? Items, Dictionary<string, AttributeValue>? LastKey)> PageReader(
+        Dictionary<string, AttributeValue>? start, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads pages until <paramref name="limit"/> items are collected or the listing ends, following LastEvaluatedKey: a
+    /// filtered page can come back empty while more items follow. Without a filter, asking for exactly the missing count
+    /// makes DynamoDB's own LastEvaluatedKey the resume point. With one, DynamoDB's Limit counts items before filtering, so
+    /// pages are read full and, when the limit is reached inside a page, the last returned item's key is the resume point
+    /// (a valid ExclusiveStartKey, as the index projects every key attribute).
+    /// </summary>
+    private static async Task<MenuItemsPage> ReadPagesAsync(
+        string operation, int limit, bool filtered, Dictionary<string, AttributeValue>? start,
+        Func<Dictionary<string, AttributeValue>, Dictionary<string, AttributeValue>> keyOf, PageReader readPage, CancellationToken cancellationToken)
+    {
+        using var activity = ApiTelemetry.Source.StartActivity(operation);
+        var items = new List<MenuItem>(limit);
+        var pages = 0;
+        Dictionary<string, AttributeValue>? next = null;
+        while (true)
+        {
+            var (page, lastKey) = await readPage(start, filtered ? MaxPageSize : limit - items.Count, cancellationToken);
+            pages++;
+            page ??= [];
+            lastKey = lastKey is { Count: > 0 } ? lastKey : null;
+            var taken = Math.Min(page.Count, limit - items.Count);
+            items.AddRange(page.Take(taken).Select(Map));
+            if (items.Count == limit)
+            {
+                next = taken == page.Count ? lastKey : keyOf(page[taken - 1]);
+                break;
+            }
+
+            if (lastKey is null) break;
+            start = lastKey;
+        }
+
+        activity?.SetTag("cafemenu.pages_read", pages);
+        activity?.SetTag("cafemenu.items_returned", items.Count);
+        return new(items, next);
+    }
+
+    private static Dictionary<string, AttributeValue> TableKey(Dictionary<string, AttributeValue> item) =>
+        new() { [A.ProductName] = item[A.ProductName] };
+
+    private static Dictionary<string, AttributeValue> SpecialIndexKey(Dictionary<string, AttributeValue> item) =>
+        new() { [A.Special] = item[A.Special], [A.ProductName] = item[A.ProductName] };
+
+    private MenuItem NewVersion(MenuItem item) => item with { Version = 1, UpdatedAt = time.GetUtcNow() };
+
+    private ConditionalPut CreatePut(MenuItem item) => new(Table, MenuItemMapper.ToAttributes(item));
+
+    private static MenuItem Map(Dictionary<string, AttributeValue> attributes) => Normalize(MenuItemMapper.FromAttributes(attributes));
+
+    // DynamoDB drops trailing zeros (0.10 comes back as 0.1); adding 0.00m restores two decimal places without
+    // changing the value, because a decimal sum keeps the larger scale of its operands.
+    private static MenuItem Normalize(MenuItem item) => item with { Price = item.Price + 0.00m };
+
+    /// <summary>A put that only succeeds when no item has the key, returning the existing item when one has.</summary>
+    private sealed record ConditionalPut(string Table, Dictionary<string, AttributeValue> Item)
+    {
+        private const string Condition = "attribute_not_exists(#pk)";
+
+        public PutItemRequest ToPutItemRequest() => new()
+        {
+            TableName = Table,
+            Item = Item,
+            ConditionExpression = Condition,
+            ExpressionAttributeNames = new() { ["#pk"] = A.ProductName },
+            ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+        };
+
+        public Put ToPut() => new()
+        {
+            TableName = Table,
+            Item = Item,
+            ConditionExpression = Condition,
+            ExpressionAttributeNames = new() { ["#pk"] = A.ProductName },
+            ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+        };
+    }
+}

@@ -1,0 +1,44 @@
+using CafeMenu.Menu;
+
+namespace CafeMenu.Api.Data;
+
+/// <summary>What a conditional write did.</summary>
+internal enum WriteStatus
+{
+    Done,
+    NotFound,
+    /// <summary>The item exists (create) or its version is not the one the client named (If-Match).</summary>
+    Conflict,
+}
+
+/// <param name="Item">The item after the write; on <see cref="WriteStatus.Conflict"/> the item as it is now.</param>
+internal sealed record WriteResult(WriteStatus Status, MenuItem? Item = null);
+
+/// <summary>The outcome of an all-or-nothing batch: either every item was written, or the ones that already exist.</summary>
+internal sealed record BatchResult(IReadOnlyList<MenuItem> Created, IReadOnlyList<ExistingItem> Existing);
+
+internal sealed record ExistingItem(int Position, string ProductName, MenuItem? Item);
+
+/// <summary>The versions an If-Match header allows: <c>*</c> (any existing item) or a list of ETags.</summary>
+internal sealed record VersionCondition(bool AnyVersion, IReadOnlyList<long> Versions)
+{
+    public static readonly VersionCondition Any = new(true, []);
+}
+
+/// <summary>A partial update; null fields are left as they are.</summary>
+internal sealed record MenuItemPatch
+{
+    public decimal? Price { get; init; }
+
+    /// <summary>An empty string removes the description.</summary>
+    public string? Description { get; init; }
+
+    public string? ProductGroup { get; init; }
+
+    public IReadOnlyList<string>? Tags { get; init; }
+
+    public bool IsEmpty => Price is null && Description is null && ProductGroup is null && Tags is null;
+}
+
+/// <summary>One page of a listing, and the DynamoDB key to resume from (null when the listing is exhausted).</summary>
+internal sealed record MenuItemsPage(IReadOnlyList<MenuItem> Items, Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>? LastKey);

@@ -1,0 +1,65 @@
+using System.Globalization;
+using Amazon.DynamoDBv2.Model;
+using CafeMenu.Menu;
+using A = CafeMenu.Menu.MenuTable.Attributes;
+
+namespace CafeMenu.Api.Data;
+
+/// <summary>
+/// Builds one UpdateExpression. Every attribute is named through ExpressionAttributeNames (#name), so names DynamoDB reserves
+/// can never break an expression; every update also bumps <c>version</c> and sets <c>updated_at</c>.
+/// </summary>
+internal sealed class UpdateBuilder
+{
+    private readonly List<string> _set = [];
+    private readonly List<string> _remove = [];
+
+    public UpdateBuilder(DateTimeOffset now)
+    {
+        Names["#pk"] = A.ProductName;
+        Name(A.Version);
+        Values[":zero"] = MenuItemMapper.Number(0);
+        Values[":one"] = MenuItemMapper.Number(1);
+        // Items written by other tools may lack a version; they count as version 0.
+        _set.Add("#version = if_not_exists(#version, :zero) + :one");
+        Set(A.UpdatedAt, new AttributeValue { S = now.ToString("O", CultureInfo.InvariantCulture) });
+    }
+
+    public Dictionary<string, string> Names { get; } = [];
+
+    public Dictionary<string, AttributeValue> Values { get; } = [];
+
+    public string Expression => _remove.Count == 0
+        ? $"SET {string.Join(", ", _set)}"
+        : $"SET {string.Join(", ", _set)} REMOVE {string.Join(", ", _remove)}";
+
+    public void Set(string attribute, AttributeValue value)
+    {
+        Values[$":{attribute}"] = value;
+        _set.Add($"{Name(attribute)} = :{attribute}");
+    }
+
+    public void Remove(string attribute) => _remove.Add(Name(attribute));
+
+    public string? VersionCondition(VersionCondition condition) => VersionClause(condition, Names, Values);
+
+    /// <summary>The condition for If-Match, or null for <c>*</c> (any existing item).</summary>
+    public static string? VersionClause(VersionCondition condition, Dictionary<string, string> names, Dictionary<string, AttributeValue> values)
+    {
+        if (condition.AnyVersion) return null;
+        names["#version"] = A.Version;
+        var placeholders = condition.Versions.Distinct().Select((version, i) =>
+        {
+            values[$":v{i}"] = MenuItemMapper.Number(version);
+            return $":v{i}";
+        }).ToList();
+        var clause = $"#version IN ({string.Join(", ", placeholders)})";
+        return condition.Versions.Contains(0) ? $"({clause} OR attribute_not_exists(#version))" : clause;
+    }
+
+    private string Name(string attribute)
+    {
+        Names[$"#{attribute}"] = attribute;
+        return $"#{attribute}";
+    }
+}

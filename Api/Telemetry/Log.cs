@@ -1,0 +1,38 @@
+namespace CafeMenu.Api.Telemetry;
+
+/// <summary>The Api's structured log messages: names and counts only, never whole items or credentials.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Created menu item {ProductName} (version {Version})")]
+    public static partial void ItemCreated(ILogger logger, string productName, long version);
+
+    [LoggerMessage(2, LogLevel.Information, "Refused to create {ProductName}: it already exists")]
+    public static partial void CreateConflict(ILogger logger, string productName);
+
+    [LoggerMessage(3, LogLevel.Information, "Created {Count} menu items in one transaction")]
+    public static partial void BatchCreated(ILogger logger, int count);
+
+    [LoggerMessage(4, LogLevel.Information, "Refused a batch of {Count}: {ExistingCount} items already exist")]
+    public static partial void BatchConflict(ILogger logger, int count, int existingCount);
+
+    [LoggerMessage(5, LogLevel.Information, "Updated {ProductName} to version {Version}")]
+    public static partial void ItemUpdated(ILogger logger, string productName, long version);
+
+    [LoggerMessage(6, LogLevel.Information, "Refused to change {ProductName}: version precondition failed")]
+    public static partial void PreconditionFailed(ILogger logger, string productName);
+
+    [LoggerMessage(7, LogLevel.Information, "Deleted {ProductName}")]
+    public static partial void ItemDeleted(ILogger logger, string productName);
+
+    [LoggerMessage(8, LogLevel.Warning, "DynamoDB is unavailable ({Reason}); answering 503 with Retry-After {RetryAfterSeconds}s")]
+    public static partial void DynamoDbUnavailable(ILogger logger, string reason, int retryAfterSeconds);
+
+    [LoggerMessage(9, LogLevel.Information, "Table {TableName} is ready")]
+    public static partial void TableReady(ILogger logger, string tableName);
+
+    [LoggerMessage(10, LogLevel.Warning, "Could not ensure table {TableName} yet ({Reason}); retrying in {DelaySeconds}s")]
+    public static partial void TableNotReady(ILogger logger, string tableName, string reason, double delaySeconds);
+
+    [LoggerMessage(11, LogLevel.Information, "Rejected a request: {Status} {Reason}")]
+    public static partial void RequestRejected(ILogger logger, int status, string reason);
+}
