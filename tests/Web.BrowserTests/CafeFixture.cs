@@ -68,6 +68,13 @@ public sealed class CafeFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>Removes an item straight from the table: tests clean up what they made, whatever the Api thinks of it.</summary>
+    public async Task DeleteItemAsync(string productName)
+    {
+        using var client = _dynamo.CreateClient();
+        await client.DeleteItemAsync(new DeleteItemRequest { TableName = TableName, Key = MenuItemMapper.Key(productName) });
+    }
+
     /// <summary>The last output of both servers, to explain a failure.</summary>
     public string ServerOutput => $"--- Api ---\n{_api?.Output}\n--- Web ---\n{_web?.Output}";
 

@@ -10,6 +10,7 @@ namespace CafeMenu.Web.BrowserTests;
 public sealed class MenuSiteTests(CafeFixture cafe) : IAsyncLifetime
 {
     private readonly List<IPage> _pages = [];
+    private readonly List<string> _created = [];
 
     [Fact]
     public async Task The_menu_shows_the_seeded_items_grouped_with_their_prices()
@@ -49,7 +50,8 @@ public sealed class MenuSiteTests(CafeFixture cafe) : IAsyncLifetime
         await page.GetByLabel("Tag").FillAsync("milk");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
 
-        await page.WaitForURLAsync(url => url.Contains("q=velvety") && url.Contains("tag=milk"));
+        // Blazor changes the URL with pushState: no load event, so poll the URL instead of waiting for a navigation.
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"\?q=velvety&tag=milk$"));
         await Expect(page.Locator("section.menu-group .product-name")).ToHaveTextAsync(["Flat White"]);
 
         var shared = await OpenAsync(new Uri(page.Url).PathAndQuery);
@@ -60,6 +62,7 @@ public sealed class MenuSiteTests(CafeFixture cafe) : IAsyncLifetime
     public async Task An_added_item_is_listed_and_adding_it_again_says_it_exists()
     {
         var name = $"House Blend {Guid.NewGuid():N}"[..20];
+        _created.Add(name);
         var page = await OpenAsync("/manage/add");
 
         await FillNewItemAsync(page, name, "3.25", "Coffee", "hot, house");
@@ -150,8 +153,10 @@ public sealed class MenuSiteTests(CafeFixture cafe) : IAsyncLifetime
         await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
 
-        await page.WaitForURLAsync(url => url.Contains("/manage?deleted="));
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/manage\?deleted="));
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = $"Deleted {name}." })).ToBeVisibleAsync();
+        await Expect(page.Locator(".manage-grid tbody tr")).Not.ToHaveCountAsync(0);
+        await ScreenshotAsync(page, "manage");
         using var http = new HttpClient();
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync($"{cafe.ApiUrl}/menu/{Uri.EscapeDataString(name)}")).StatusCode);
     }
@@ -159,13 +164,14 @@ public sealed class MenuSiteTests(CafeFixture cafe) : IAsyncLifetime
     [Fact]
     public async Task A_product_named_like_a_script_is_shown_as_text()
     {
+        await CreateNamedViaApiAsync(XssName, 1.00m, "<img src=x onerror=alert(2)>", ["<b>tag</b>"]);
         var dialogs = 0;
         var page = await NewPageAsync();
         page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
         await GotoAsync(page, "/?q=" + Uri.EscapeDataString("<script>"));
 
         var entry = page.Locator("section.menu-group li.menu-item").First;
-        await Expect(entry.Locator(".product-name")).ToHaveTextAsync(SeedMenu.XssName);
+        await Expect(entry.Locator(".product-name")).ToHaveTextAsync(XssName);
         await Expect(entry.Locator(".description")).ToHaveTextAsync("<img src=x onerror=alert(2)>");
         await Expect(entry.Locator(".tag")).ToHaveTextAsync("<b>tag</b>");
         Assert.Equal(0, await page.Locator("main script, main img, main b").CountAsync());
@@ -221,10 +227,16 @@ public sealed class MenuSiteTests(CafeFixture cafe) : IAsyncLifetime
     private async Task<string> CreateViaApiAsync(string prefix, decimal price)
     {
         var name = $"{prefix} {Guid.NewGuid():N}"[..(prefix.Length + 9)];
-        using var http = new HttpClient();
-        var response = await http.PostAsJsonAsync($"{cafe.ApiUrl}/menu", new { product_name = name, price, product_group = "Tests", tags = Array.Empty<string>() });
-        Assert.True(response.IsSuccessStatusCode, $"POST /menu answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        await CreateNamedViaApiAsync(name, price);
         return name;
+    }
+
+    private async Task CreateNamedViaApiAsync(string name, decimal price, string? description = null, string[]? tags = null)
+    {
+        _created.Add(name);
+        using var http = new HttpClient();
+        var response = await http.PostAsJsonAsync($"{cafe.ApiUrl}/menu", new { product_name = name, price, product_group = "Tests", description, tags = tags ?? [] });
+        Assert.True(response.IsSuccessStatusCode, $"POST /menu answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
     private async Task<MenuItem> GetFromApiAsync(string name)
@@ -246,5 +258,8 @@ public sealed class MenuSiteTests(CafeFixture cafe) : IAsyncLifetime
     public async Task DisposeAsync()
     {
         foreach (var page in _pages) await page.Context.CloseAsync();
+        foreach (var name in _created) await cafe.DeleteItemAsync(name);
     }
+
+    private const string XssName = "<script>alert(1)</script>";
 }
