@@ -32,6 +32,16 @@ internal sealed class MenuBrowser(MenuApiClient api, MenuFilter filter)
         .GroupBy(i => string.IsNullOrWhiteSpace(i.ProductGroup) ? "" : i.ProductGroup!, StringComparer.OrdinalIgnoreCase)
         .OrderBy(g => g.Key.Length == 0).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase);
 
+    public MenuSnapshot ToSnapshot() => new(filter, [.. _items], _cursor, HasMore);
+
+    /// <summary>Continues where a prerendered page stopped, without asking the Api again.</summary>
+    public static MenuBrowser Restore(MenuApiClient api, MenuSnapshot snapshot)
+    {
+        var browser = new MenuBrowser(api, snapshot.Filter) { _cursor = snapshot.Cursor, HasMore = snapshot.HasMore };
+        browser._items.AddRange(snapshot.Items);
+        return browser;
+    }
+
     public async Task LoadMoreAsync(CancellationToken cancellationToken)
     {
         var found = 0;

@@ -175,7 +175,31 @@ public sealed class MenuSiteTests(CafeFixture cafe) : IAsyncLifetime
         await Expect(entry.Locator(".description")).ToHaveTextAsync("<img src=x onerror=alert(2)>");
         await Expect(entry.Locator(".tag")).ToHaveTextAsync("<b>tag</b>");
         Assert.Equal(0, await page.Locator("main script, main img, main b").CountAsync());
+
+        await GotoAsync(page, "/manage/edit?name=" + Uri.EscapeDataString(XssName));
+        await Expect(page.Locator("h1 .product-name")).ToHaveTextAsync(XssName);
+        Assert.Equal(0, await page.Locator("main script, main img").CountAsync());
         Assert.Equal(0, dialogs);
+    }
+
+    [Fact]
+    public async Task A_product_whose_name_holds_a_slash_can_be_edited()
+    {
+        const string name = "Half/Half Latte";
+        await CreateNamedViaApiAsync(name, 3.30m);
+        using (var http = new HttpClient())
+        {
+            // The Web sends the name as one escaped path segment (%2F); the Api must read it back as the name.
+            var direct = await http.GetAsync($"{cafe.ApiUrl}/menu/{Uri.EscapeDataString(name)}");
+            Assert.True(direct.IsSuccessStatusCode, $"GET /menu/{Uri.EscapeDataString(name)} answered {(int)direct.StatusCode}: the Api does not decode %2F in product_name.");
+        }
+
+        var page = await OpenAsync("/manage/edit?name=" + Uri.EscapeDataString(name));
+        await Expect(page.Locator("#item-price")).ToHaveValueAsync("3.30");
+        await page.Locator("#item-price").FillAsync("3.35");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved.");
+        Assert.Equal(3.35m, (await GetFromApiAsync(name)).Price);
     }
 
     [Fact]
