@@ -11,6 +11,7 @@ namespace CafeMenu.Api.Apis;
 internal static class MenuApi
 {
     private const string ItemRoute = "/{product_name}";
+    private const int DefaultLimit = 25;
 
     public static IEndpointRouteBuilder MapMenuApi(this IEndpointRouteBuilder app)
     {
@@ -123,9 +124,10 @@ internal static class MenuApi
     }
 
     internal static async Task<Results<Ok<MenuItem>, ProblemHttpResult>> GetItem(
-        [AsParameters] MenuServices services, [FromRoute(Name = "product_name")] string productName, HttpResponse response,
+        [AsParameters] MenuServices services, [FromRoute(Name = "product_name")] string rawName, HttpResponse response,
         CancellationToken cancellationToken)
     {
+        var productName = RouteNames.Decode(rawName);
         var item = await services.Repository.GetAsync(productName, cancellationToken);
         if (item is null) return MenuProblems.NotFound(productName);
         response.Headers.ETag = ETags.For(item.Version);
@@ -205,9 +207,10 @@ internal static class MenuApi
     }
 
     internal static async Task<Results<Ok<MenuItem>, ValidationProblem, ProblemHttpResult>> UpdateItem(
-        [AsParameters] MenuServices services, [FromRoute(Name = "product_name")] string productName, MenuItemPatch patch,
+        [AsParameters] MenuServices services, [FromRoute(Name = "product_name")] string rawName, MenuItemPatch patch,
         [FromHeader(Name = "If-Match")] string? ifMatch, HttpResponse response, CancellationToken cancellationToken)
     {
+        var productName = RouteNames.Decode(rawName);
         if (string.IsNullOrWhiteSpace(ifMatch)) return MenuProblems.IfMatchRequired(productName);
         if (!ETags.TryParseIfMatch(ifMatch, out var condition)) return MenuProblems.MalformedIfMatch();
 
@@ -221,19 +224,26 @@ internal static class MenuApi
     }
 
     internal static async Task<Results<Ok<MenuItem>, ProblemHttpResult>> PutSpecial(
-        [AsParameters] MenuServices services, [FromRoute(Name = "product_name")] string productName, HttpResponse response,
-        CancellationToken cancellationToken) =>
-        SpecialOutcome(productName, await services.Repository.SetSpecialAsync(productName, special: true, cancellationToken), response);
+        [AsParameters] MenuServices services, [FromRoute(Name = "product_name")] string rawName, HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        var productName = RouteNames.Decode(rawName);
+        return SpecialOutcome(productName, await services.Repository.SetSpecialAsync(productName, special: true, cancellationToken), response);
+    }
 
     internal static async Task<Results<Ok<MenuItem>, ProblemHttpResult>> DeleteSpecial(
-        [AsParameters] MenuServices services, [FromRoute(Name = "product_name")] string productName, HttpResponse response,
-        CancellationToken cancellationToken) =>
-        SpecialOutcome(productName, await services.Repository.SetSpecialAsync(productName, special: false, cancellationToken), response);
+        [AsParameters] MenuServices services, [FromRoute(Name = "product_name")] string rawName, HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        var productName = RouteNames.Decode(rawName);
+        return SpecialOutcome(productName, await services.Repository.SetSpecialAsync(productName, special: false, cancellationToken), response);
+    }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteItem(
-        [AsParameters] MenuServices services, [FromRoute(Name = "product_name")] string productName,
+        [AsParameters] MenuServices services, [FromRoute(Name = "product_name")] string rawName,
         [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken cancellationToken)
     {
+        var productName = RouteNames.Decode(rawName);
         var condition = VersionCondition.Any;
         if (ifMatch is not null && !ETags.TryParseIfMatch(ifMatch, out condition)) return MenuProblems.MalformedIfMatch();
 
@@ -253,8 +263,6 @@ internal static class MenuApi
                 return TypedResults.NoContent();
         }
     }
-
-    private const int DefaultLimit = 25;
 
     private static Results<Ok<MenuItem>, ValidationProblem, ProblemHttpResult> WriteOutcome(
         MenuServices services, string operation, string productName, WriteResult result, HttpResponse response)

@@ -82,8 +82,14 @@ internal sealed class MenuRepository(IAmazonDynamoDB dynamo, IOptions<MenuApiOpt
         }
         catch (ConditionalCheckFailedException e)
         {
-            Activity.Current?.AddEvent(new ActivityEvent("cafemenu.item_exists"));
             var existing = e.Item is { Count: > 0 } old ? Map(old) : await GetAsync(item.ProductName, cancellationToken);
+            if (IsOwnWrite(existing, created.UpdatedAt) && SameContent(existing!, created))
+            {
+                // The SDK retried after a timeout although the first attempt had been written: that item is ours.
+                return new(WriteStatus.Done, existing);
+            }
+
+            Activity.Current?.AddEvent(new ActivityEvent("cafemenu.item_exists"));
             return new(WriteStatus.Conflict, existing);
         }
     }
@@ -97,6 +103,8 @@ internal sealed class MenuRepository(IAmazonDynamoDB dynamo, IOptions<MenuApiOpt
         {
             await dynamo.TransactWriteItemsAsync(new TransactWriteItemsRequest
             {
+                // One token for every attempt: a retry of a transaction that was already applied succeeds instead of failing its conditions.
+                ClientRequestToken = Guid.NewGuid().ToString("N"),
                 TransactItems = created.Select(i => new TransactWriteItem { Put = CreatePut(i).ToPut() }).ToList(),
             }, cancellationToken);
             return new(created.Select(Normalize).ToList(), []);
@@ -189,8 +197,11 @@ internal sealed class MenuRepository(IAmazonDynamoDB dynamo, IOptions<MenuApiOpt
         }
         catch (ConditionalCheckFailedException e)
         {
-            // No old item: the product does not exist. Otherwise the extra condition (version, special state) failed.
-            return e.Item is { Count: > 0 } old ? new(WriteStatus.Conflict, Map(old)) : new(WriteStatus.NotFound);
+            // No old item: the product does not exist. Otherwise the extra condition (version, special state) failed,
+            // unless the item carries this very update's timestamp: the SDK retried an attempt that had been applied.
+            if (e.Item is not { Count: > 0 } old) return new(WriteStatus.NotFound);
+            var current = Map(old);
+            return new(IsOwnWrite(current, update.Now) ? WriteStatus.Done : WriteStatus.Conflict, current);
         }
     }
 
@@ -234,6 +245,14 @@ internal sealed class MenuRepository(IAmazonDynamoDB dynamo, IOptions<MenuApiOpt
         activity?.SetTag("cafemenu.items_returned", items.Count);
         return new(items, next);
     }
+
+    /// <summary>updated_at is written with 100 ns precision by this process, so an item that carries ours was written by this call.</summary>
+    private static bool IsOwnWrite(MenuItem? current, DateTimeOffset? writtenAt) =>
+        current?.UpdatedAt is { } at && writtenAt is { } ours && at == ours;
+
+    private static bool SameContent(MenuItem a, MenuItem b) =>
+        a.Price == b.Price && a.Description == b.Description && a.ProductGroup == b.ProductGroup
+        && a.Special == b.Special && a.ProductId == b.ProductId && a.Tags.SequenceEqual(b.Tags);
 
     private static Dictionary<string, AttributeValue> TableKey(Dictionary<string, AttributeValue> item) =>
         new() { [A.ProductName] = item[A.ProductName] };

@@ -37,6 +37,7 @@ internal sealed record MenuItemPatch
 
     public IReadOnlyList<string>? Tags { get; init; }
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsEmpty => Price is null && Description is null && ProductGroup is null && Tags is null;
 }
 

@@ -16,6 +16,7 @@ internal sealed class UpdateBuilder
 
     public UpdateBuilder(DateTimeOffset now)
     {
+        Now = now;
         Names["#pk"] = A.ProductName;
         Name(A.Version);
         Values[":zero"] = MenuItemMapper.Number(0);
@@ -24,6 +25,9 @@ internal sealed class UpdateBuilder
         _set.Add("#version = if_not_exists(#version, :zero) + :one");
         Set(A.UpdatedAt, new AttributeValue { S = now.ToString("O", CultureInfo.InvariantCulture) });
     }
+
+    /// <summary>The updated_at this update writes.</summary>
+    public DateTimeOffset Now { get; }
 
     public Dictionary<string, string> Names { get; } = [];
 

@@ -9,7 +9,18 @@ namespace CafeMenu.TestSupport;
 /// <summary>One real, in-memory DynamoDB Local per test run (share it with a collection fixture); each test class takes a fresh table name.</summary>
 public sealed class DynamoDbLocalFixture : IAsyncLifetime
 {
+    private readonly int? _requestedPort;
     private Process? _process;
+
+    public DynamoDbLocalFixture()
+    {
+    }
+
+    private DynamoDbLocalFixture(int port) => _requestedPort = port;
+
+    /// <summary>A DynamoDB Local on a chosen port, so a fault test can stop it and start a new one where clients still point.</summary>
+    /// <remarks>A factory rather than a second public constructor: xunit requires fixtures to have exactly one.</remarks>
+    public static DynamoDbLocalFixture OnPort(int port) => new(port);
 
     public string ServiceUrl { get; private set; } = "";
 
@@ -18,7 +29,7 @@ public sealed class DynamoDbLocalFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var installation = DynamoDbLocalInstallation.Locate(DynamoDbLocalInstallation.FindRepositoryRoot());
-        Port = FreePort.Next();
+        Port = _requestedPort ?? FreePort.Next();
         ServiceUrl = $"http://127.0.0.1:{Port}";
         var start = new ProcessStartInfo(installation.JavaPath)
         {
@@ -45,6 +56,12 @@ public sealed class DynamoDbLocalFixture : IAsyncLifetime
             catch (Exception) when (deadline.Elapsed < TimeSpan.FromSeconds(60) && !_process.HasExited)
             {
                 await Task.Delay(100);
+            }
+            catch (Exception)
+            {
+                // Never leave a java behind that did not become ready: a caller may not dispose a fixture whose start failed.
+                await DisposeAsync();
+                throw;
             }
         }
     }

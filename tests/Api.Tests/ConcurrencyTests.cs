@@ -1,0 +1,50 @@
+using System.Net;
+using static CafeMenu.Api.Tests.Http;
+
+namespace CafeMenu.Api.Tests;
+
+[Collection(DynamoDbCollection.Name)]
+public sealed class ConcurrencyTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    private readonly HttpClient _client = api.CreateClient();
+
+    [Fact]
+    public async Task Fifty_concurrent_creates_of_one_product_give_exactly_one_201_and_49_409()
+    {
+        using var start = new SemaphoreSlim(0);
+        var posts = Enumerable.Range(0, 50).Select(async i =>
+        {
+            await start.WaitAsync();
+            using var response = await _client.PostAsync("/menu", Json(Item("Cortado", $"{i + 1}.00")));
+            return response.StatusCode;
+        }).ToList();
+        start.Release(50);
+
+        var statuses = await Task.WhenAll(posts);
+
+        Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.Created));
+        Assert.Equal(49, statuses.Count(s => s == HttpStatusCode.Conflict));
+    }
+
+    [Fact]
+    public async Task Two_patches_with_one_etag_give_one_200_and_one_412_and_lose_no_update()
+    {
+        var etag = (await _client.PostAsync("/menu", Json(Item("Mocha", "3.00")))).ETag();
+        using var start = new SemaphoreSlim(0);
+        var patches = new[] { "4.00", "5.00" }.Select(async price =>
+        {
+            await start.WaitAsync();
+            using var response = await _client.PatchAsync("/menu/Mocha", $$"""{"price":{{price}}}""", etag);
+            return (price, response.StatusCode);
+        }).ToList();
+        start.Release(2);
+
+        var results = await Task.WhenAll(patches);
+
+        var winner = Assert.Single(results, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.Single(results, r => r.StatusCode == HttpStatusCode.PreconditionFailed);
+        var stored = await (await _client.GetAsync("/menu/Mocha")).ReadJsonAsync();
+        Assert.Equal(winner.price, stored.GetProperty("price").GetRawText());
+        Assert.Equal(2, stored.GetProperty("version").GetInt64());
+    }
+}
