@@ -203,6 +203,28 @@ public sealed class MenuSiteTests(CafeFixture cafe) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Without_the_Api_the_menu_says_so_and_offers_a_retry()
+    {
+        // A second Web whose Api address points at a port nobody listens on.
+        await using var lonelyWeb = await AppProcess.StartAsync("Web", "CafeMenu.Web", TestSupport.FreePort.Next(), new Dictionary<string, string>
+        {
+            ["services__api__http__0"] = $"http://127.0.0.1:{TestSupport.FreePort.Next()}",
+        });
+        var page = await NewPageAsync();
+        await page.GotoAsync(lonelyWeb.Url + "/");
+        await page.Locator(".page[data-interactive='true']").WaitForAsync();
+
+        var notice = page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "The menu is not available right now." });
+        await Expect(notice).ToHaveCountAsync(2); // the specials section and the menu each offer their own retry
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Menu", Exact = true })).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "api-down");
+
+        await notice.Last.GetByRole(AriaRole.Button, new() { Name = "Try again" }).ClickAsync();
+        await Expect(notice).ToHaveCountAsync(2);
+        await Expect(page.Locator("section.menu-group")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task The_pages_work_at_phone_width()
     {
         var page = await NewPageAsync(width: 390, height: 844);
