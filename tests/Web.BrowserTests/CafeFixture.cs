@@ -47,6 +47,8 @@ public sealed class CafeFixture : IAsyncLifetime
             ["services__api__http__0"] = _api.Url,
         });
 
+        // The machine is shared and small: a first Api call (JIT, DynamoDB Local warming up) can take seconds.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
