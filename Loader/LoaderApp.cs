@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using CafeMenu.Loader.Cli;
 using CafeMenu.Loader.Export;
+using CafeMenu.Loader.Writing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -28,11 +29,16 @@ internal static class LoaderApp
 
         var root = LoaderCommandLine.Build(
             (options, token) => WithHostAsync(settings, token, (services, t) =>
-                new LoadCommand(services.GetRequiredService<IAmazonDynamoDB>(), console, TimeProvider.System).RunAsync(options, t)),
+                new LoadCommand(services.GetRequiredService<IAmazonDynamoDB>(), console, TimeProvider.System)
+                    .RunAsync(options with { Retry = RetryFrom(services.GetRequiredService<IConfiguration>()) }, t)),
             (table, path, token) => WithHostAsync(settings, token, (services, t) =>
                 new ExportCommand(services.GetRequiredService<IAmazonDynamoDB>(), console).RunAsync(table, path, t)));
         return await LoaderCommandLine.InvokeAsync(root, args, output ?? Console.Out, error ?? Console.Error, cancellationToken);
     }
+
+    /// <summary>Back-off settings from configuration section <c>Loader:Retry</c> (MaxRetryAttempts, BaseDelay, MaxDelay).</summary>
+    private static RetrySettings RetryFrom(IConfiguration configuration) =>
+        configuration.GetSection("Loader:Retry").Get<RetrySettings>() ?? new RetrySettings();
 
     private static async Task<int> WithHostAsync(IDictionary<string, string?>? settings, CancellationToken cancellationToken,
         Func<IServiceProvider, CancellationToken, Task<int>> run)
@@ -45,6 +51,7 @@ internal static class LoaderApp
         });
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.AddServiceDefaults();
+        builder.Services.AddSingleton(_ => LoaderDynamoClient.Create(builder.Configuration));
         builder.AddDynamoDb();
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         // The console shows progress and the summary; logs still go to OpenTelemetry, only warnings reach the console.

@@ -101,7 +101,11 @@ internal static class JsonArrayRecordReader
                 catch (JsonException e)
                 {
                     var line = e.LineNumber is { } l ? (int)l + 1 : lineAtBufferStart;
-                    results.Add((line, null, new RecordProblem(null, $"malformed JSON: {FirstSentence(e.Message)}; the rest of the file was not read", true)));
+                    // At the end of the data the reader reports an unclosed array as a depth error; say it plainly.
+                    var reason = final && started && !ended && e.Message.Contains("depth to be zero", StringComparison.Ordinal)
+                        ? "the JSON array is not closed (no ']' before the end of the file)"
+                        : $"malformed JSON: {FirstSentence(e.Message)}; the rest of the file was not read";
+                    results.Add((line, null, new RecordProblem(null, reason, true)));
                     broken = true;
                 }
 

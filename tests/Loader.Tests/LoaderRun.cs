@@ -19,7 +19,9 @@ internal static class LoaderRun
 
     public static Task<Result> RunAsync(DynamoDbLocalFixture dynamo, params string[] args) => RunAsync(dynamo.ServiceUrl, args);
 
-    public static async Task<Result> RunAsync(string endpoint, params string[] args)
+    public static Task<Result> RunAsync(string endpoint, params string[] args) => RunAsync(endpoint, new Dictionary<string, string?>(), args);
+
+    public static async Task<Result> RunAsync(string endpoint, Dictionary<string, string?> extraSettings, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -32,6 +34,7 @@ internal static class LoaderRun
         });
         console.Profile.Width = 1000;
         var settings = new Dictionary<string, string?> { ["AWS_ENDPOINT_URL_DYNAMODB"] = endpoint, ["AWS_REGION"] = "us-east-1" };
+        foreach (var (key, value) in extraSettings) settings[key] = value;
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var exit = await LoaderApp.RunAsync(args, settings, console, output, error, timeout.Token);
         return new Result(exit, output.ToString(), error.ToString());
