@@ -2,7 +2,7 @@ namespace CafeMenu.Loader.Writing;
 
 /// <summary>
 /// How many write requests may be in flight. Fixed with <c>--concurrency N</c>; with <c>auto</c> it adapts like TCP congestion
-/// control: halves on throttling, grows by one per round of requests while their latency stays near the best seen, shrinks by
+/// control: halves on throttling, doubles per round of requests at first (slow start), then grows by one per round of requests while their latency stays near the best seen, shrinks by
 /// one when latency doubles.
 /// </summary>
 /// <remarks>Hand-written: System.Threading.RateLimiting's and Polly's concurrency limiters have a fixed permit count.</remarks>
@@ -19,6 +19,7 @@ internal sealed class AdaptiveConcurrency
     private int _windowCount;
     private double? _bestLatency;
     private long _lastDecrease;
+    private bool _slowStart = true;
 
     public AdaptiveConcurrency(int? fixedLimit, int initial, int max, TimeProvider time)
     {
@@ -81,8 +82,13 @@ internal sealed class AdaptiveConcurrency
             _windowCount = 0;
             // The best latency drifts up slowly so one lucky round does not pin it forever.
             _bestLatency = _bestLatency is { } best ? Math.Min(average, best * 1.02) : average;
-            if (average <= _bestLatency * 1.3 && _limit < _max) _limit++;
-            else if (average > _bestLatency * 2 && _limit > 1) _limit--;
+            // Slow start doubles until latency first rises (as TCP does), then the limit moves one step at a time.
+            if (average <= _bestLatency * 1.3 && _limit < _max) _limit = _slowStart ? Math.Min(_max, _limit * 2) : _limit + 1;
+            else
+            {
+                _slowStart = false;
+                if (average > _bestLatency * 2 && _limit > 1) _limit--;
+            }
             Changed();
         }
     }
@@ -96,6 +102,7 @@ internal sealed class AdaptiveConcurrency
             var now = _time.GetTimestamp();
             if (_time.GetElapsedTime(_lastDecrease, now) < TimeSpan.FromMilliseconds(100)) return;
             _lastDecrease = now;
+            _slowStart = false;
             _limit = Math.Max(1, _limit / 2);
             _windowLatencySum = 0;
             _windowCount = 0;
