@@ -3,6 +3,7 @@
 # loads it into a fresh table per contender, checks the item count, and prints items/s and ratios.
 #   bench/run.sh [items]          in-memory, then file-backed (-dbPath) with a subset
 #   bench/run.sh --million        also: the Loader on a 1,000,000-item JSON file, peak working set from its report
+#   bench/run.sh --million-only   only that (MILLION_WRITE=1 writes the million items instead of a dry run)
 # Needs: java 17, npm (tools/dynamodb-local), .NET 10 SDK, Debian's python3-boto3 (apt-get install -y python3-boto3 awscli).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,9 +11,11 @@ ROOT=$(pwd)
 
 ITEMS=50000
 MILLION=0
+SUITES=1
 for arg in "$@"; do
   case "$arg" in
     --million) MILLION=1 ;;
+    --million-only) MILLION=1; SUITES=0 ;;
     *) ITEMS=$arg ;;
   esac
 done
@@ -107,6 +110,7 @@ run_suite() { # label items ndjson json
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ { print $2 }') GiB, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== versions: $(dotnet --version) SDK, $(java -version 2>&1 | head -1), boto3 $($PY -c 'import boto3; print(boto3.__version__)'), DynamoDB Local $(basename "$JARDIR")"
 
+if [ "$SUITES" = 1 ]; then
 $PY bench/generate.py "$ITEMS" "$WORK/items.ndjson" "$WORK/items.json"
 start_dynamodb -inMemory
 run_suite "in-memory DynamoDB Local" "$ITEMS" "$WORK/items.ndjson" "$WORK/items.json"
@@ -117,6 +121,7 @@ mkdir -p "$WORK/db"
 start_dynamodb "$WORK/db"
 run_suite "file-backed DynamoDB Local (-dbPath)" "$FILE_ITEMS" "$WORK/file.ndjson" "$WORK/file.json"
 stop_dynamodb
+fi
 
 if [ "$MILLION" = 1 ]; then
   # MILLION_WRITE=1 writes the million items too (tens of minutes on a busy 2-core machine); by default the Loader
