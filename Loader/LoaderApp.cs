@@ -51,7 +51,9 @@ internal static class LoaderApp
         });
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.AddServiceDefaults();
-        builder.Services.AddSingleton(_ => LoaderDynamoClient.Create(builder.Configuration));
+        // The Loader owns its retries: with the SDK's own off, every throttle and unprocessed batch reaches the Loader's
+        // back-off and adaptive concurrency instead of hiding behind the SDK's multi-second waits.
+        builder.Configuration.AddInMemoryCollection([new("DynamoDb:MaxErrorRetry", "0")]);
         builder.AddDynamoDb();
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         // The console shows progress and the summary; logs still go to OpenTelemetry, only warnings reach the console.
