@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using CafeMenu.TestSupport;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace CafeMenu.EndToEnd;
 
@@ -27,6 +28,9 @@ public sealed partial class AppHostTests : IDisposable
     };
 
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("cafemenu-e2e-data-").FullName;
+    private readonly ITestOutputHelper _output;
+
+    public AppHostTests(ITestOutputHelper output) => _output = output;
 
     public void Dispose() => Directory.Delete(_dataFolder, recursive: true);
 
@@ -47,6 +51,7 @@ public sealed partial class AppHostTests : IDisposable
         await using var browser = await HeadlessChromium.LaunchAsync(playwright);
         var trace = await DashboardChecks.AssertPageViewVisibleAsync(browser, loginUrl, host.Url("web"), dashboard, Ready);
         PageViewTrace.AssertParentToChild(trace);
+        _output.WriteLine($"The page view's trace, {trace.Count} spans:\n{string.Join('\n', trace)}");
 
         await MenuPageChecks.AssertPrerenderedMenuAsync(browser, host.Url("web"));
 
@@ -70,6 +75,7 @@ public sealed partial class AppHostTests : IDisposable
         {
             await host.WaitUntilReadyAsync(Ready, ReadyTimeout);
             Assert.Equal((seeded, $"{seeded} written, 0 skipped, 0 failed"), LoaderSummary(host));
+            _output.WriteLine($"First run: {LoaderSummary(host)}");
 
             await using (var second = AppHostProcess.Start(["--DynamoDb:DataPath", _dataFolder]))
             {
@@ -91,6 +97,7 @@ public sealed partial class AppHostTests : IDisposable
         await using var restarted = AppHostProcess.Start(["--DynamoDb:DataPath", _dataFolder]);
         await restarted.WaitUntilReadyAsync(Ready, ReadyTimeout);
         Assert.Equal((seeded, $"all {seeded} items skipped (already in the table)"), LoaderSummary(restarted));
+        _output.WriteLine($"Second run: {LoaderSummary(restarted)}");
         using (var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) })
         {
             using var kept = await http.GetAsync($"{restarted.Url("api")}/menu/{Uri.EscapeDataString(addedName)}");
