@@ -1,4 +1,5 @@
 var builder = DistributedApplication.CreateBuilder(args);
+builder.AddDashboard();
 
 var dynamo = builder.AddDynamoDBLocal("dynamodb");
 var loader = builder.AddProject<Projects.Loader>("loader")

@@ -31,6 +31,7 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
         _host.Services.Configure<HostOptions>(options =>
             options.ShutdownTimeout = Settings.StopTimeout * 4 + TimeSpan.FromSeconds(10));
         _host.Services.AddSingleton(Dashboard);
+        _host.Services.AddAppHostTelemetry(Dashboard);
         _host.Services.AddSingleton(Settings);
         _host.Services.AddSingleton(TimeProvider.System);
         _host.Services.AddSingleton(sp => new Orchestrator(

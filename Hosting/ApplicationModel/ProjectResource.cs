@@ -23,7 +23,8 @@ public sealed class ProjectResource : Resource, IResourceWithReferenceEnvironmen
 
     internal override string ResourceType => "Project";
 
-    internal override bool HasHttpEndpoint => true;
+    // Console programs (the Loader) get no HTTP endpoint: they would show a URL nothing listens on.
+    internal override bool HasHttpEndpoint => Metadata.IsWebProject;
 
     internal override void Prepare(RunContext context)
     {
@@ -39,14 +40,14 @@ public sealed class ProjectResource : Resource, IResourceWithReferenceEnvironmen
         [Metadata.AssemblyPath, .. ExtraArguments],
         WorkingDirectory ?? Metadata.ProjectDirectory,
         BuildEnvironment(context),
-        [new ResourceEndpoint("http", HttpUrl)]);
+        HasHttpEndpoint ? [new ResourceEndpoint("http", HttpUrl)] : []);
 
     internal override IReadinessProbe? CreateProbe() =>
         HealthCheckPath is null ? null : new HttpReadinessProbe(new Uri(new Uri(HttpUrl), HealthCheckPath));
 
     private protected override void AddOwnEnvironment(IDictionary<string, string> environment, RunContext context)
     {
-        environment["ASPNETCORE_URLS"] = HttpUrl;
+        if (HasHttpEndpoint) environment["ASPNETCORE_URLS"] = HttpUrl;
         environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         environment["DOTNET_ENVIRONMENT"] = "Development";
         environment["LOGGING__CONSOLE__FORMATTERNAME"] = "simple";
@@ -67,5 +68,5 @@ public sealed class ProjectResource : Resource, IResourceWithReferenceEnvironmen
     }
 
     IEnumerable<KeyValuePair<string, string>> IResourceWithReferenceEnvironment.GetReferenceEnvironment() =>
-        [new($"services__{Name}__http__0", HttpUrl)];
+        HasHttpEndpoint ? [new($"services__{Name}__http__0", HttpUrl)] : [];
 }

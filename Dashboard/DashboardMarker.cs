@@ -1,3 +1,0 @@
-namespace CafeMenu.Dashboard;
-
-internal static class DashboardMarker;

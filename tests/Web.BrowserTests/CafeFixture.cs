@@ -1,0 +1,98 @@
+using Amazon.DynamoDBv2.Model;
+using CafeMenu.Menu;
+using CafeMenu.TestSupport;
+using Microsoft.Playwright;
+
+namespace CafeMenu.Web.BrowserTests;
+
+/// <summary>
+/// The real thing, once per test run: DynamoDB Local with a fresh, seeded table, the real Api and the real Web started
+/// from their build outputs, and Debian's Chromium driven by Playwright (no browser download).
+/// </summary>
+public sealed class CafeFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly DynamoDbLocalFixture _dynamo = new();
+    private AppProcess? _api;
+    private AppProcess? _web;
+    private IPlaywright? _playwright;
+
+    public string TableName { get; } = DynamoDbLocalFixture.UniqueTableName("WebBrowser");
+
+    public string WebUrl => _web!.Url;
+
+    public string ApiUrl => _api!.Url;
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath)) throw new InvalidOperationException($"{ChromiumPath} is missing: apt-get install -y chromium (test.sh does this).");
+
+        await _dynamo.InitializeAsync();
+        using (var client = _dynamo.CreateClient())
+        {
+            await TableSetup.EnsureMenuTableAsync(client, TableName);
+            foreach (var item in SeedMenu.All)
+            {
+                await client.PutItemAsync(new PutItemRequest { TableName = TableName, Item = MenuItemMapper.ToAttributes(item) });
+            }
+        }
+
+        var apiEnvironment = new Dictionary<string, string>(_dynamo.Environment) { ["Menu__TableName"] = TableName };
+        _api = await AppProcess.StartAsync("Api", "CafeMenu.Api", FreePort.Next(), apiEnvironment);
+        _web = await AppProcess.StartAsync("Web", "CafeMenu.Web", FreePort.Next(), new Dictionary<string, string>
+        {
+            ["services__api__http__0"] = _api.Url,
+        });
+
+        // The machine is shared and small: a first Api call (JIT, DynamoDB Local warming up) can take seconds.
+        Assertions.SetDefaultExpectTimeout(15_000);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>A fresh browser context (its own cookies, so its own Blazor circuit) at the Web's address.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = WebUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Removes an item straight from the table: tests clean up what they made, whatever the Api thinks of it.</summary>
+    public async Task DeleteItemAsync(string productName)
+    {
+        using var client = _dynamo.CreateClient();
+        await client.DeleteItemAsync(new DeleteItemRequest { TableName = TableName, Key = MenuItemMapper.Key(productName) });
+    }
+
+    /// <summary>The last output of both servers, to explain a failure.</summary>
+    public string ServerOutput => $"--- Api ---\n{_api?.Output}\n--- Web ---\n{_web?.Output}";
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+
+        if (_web is not null) await _web.DisposeAsync();
+        if (_api is not null) await _api.DisposeAsync();
+        await _dynamo.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class CafeCollection : ICollectionFixture<CafeFixture>
+{
+    public const string Name = "Cafe in a browser";
+}
