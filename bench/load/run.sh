@@ -29,7 +29,7 @@ pids+=($!)
 endpoint="http://127.0.0.1:$dynamo_port"
 ceiling=(dotnet bench/load/Ceiling/bin/Release/net10.0/CafeMenu.LoadCeiling.dll)
 table=FoodProducts
-for _ in $(seq 1 600); do ("${ceiling[@]}" seed "$endpoint" "$table") >/dev/null 2>&1 && break; sleep 0.3; done
+"${ceiling[@]}" seed "$endpoint" "$table" # waits for DynamoDB Local to answer
 
 api_port=$(free_port)
 AWS_ENDPOINT_URL_DYNAMODB=$endpoint AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local \

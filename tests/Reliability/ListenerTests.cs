@@ -4,24 +4,17 @@ using CafeMenu.EndToEnd;
 namespace CafeMenu.Reliability;
 
 /// <summary>Every TCP listener of a running AppHost and of everything it started binds the loopback address only.</summary>
-public sealed class ListenerTests
+[Collection(AppHostCollection.Name)]
+public sealed class ListenerTests(RunningAppHost appHost)
 {
-    private static readonly Dictionary<string, string> Ready = new()
-    {
-        ["dynamodb"] = "Running Healthy",
-        ["loader"] = "Finished",
-        ["api"] = "Running Healthy",
-        ["web"] = "Running Healthy",
-    };
-
     [Fact]
-    public async Task Every_listener_of_the_apphost_and_its_dotnet_children_binds_127_0_0_1()
+    public void Every_listener_of_the_apphost_and_its_dotnet_children_binds_127_0_0_1()
     {
-        var listeners = await ListenersOfRunningAppHostAsync();
+        var listeners = ListenersOf(appHost.Host);
 
         var dotnet = listeners.Where(l => !l.Process.Contains("DynamoDBLocal.jar", StringComparison.Ordinal)).ToList();
-        // The Api and the Web at least (the AppHost's dashboard adds its own when enabled).
-        Assert.True(dotnet.Count >= 2, $"found only {dotnet.Count} .NET listeners:\n{string.Join('\n', listeners)}");
+        // The dashboard's UI, OTLP gRPC and OTLP HTTP ports in the AppHost, the Api and the Web.
+        Assert.True(dotnet.Count >= 5, $"found only {dotnet.Count} .NET listeners:\n{string.Join('\n', listeners)}");
         AssertLoopbackOnly(dotnet);
     }
 
@@ -30,9 +23,9 @@ public sealed class ListenerTests
     /// menu's data is reachable from the network while the AppHost runs. Kept strict so the gap stays visible.
     /// </summary>
     [Fact]
-    public async Task DynamoDB_Local_started_by_the_apphost_binds_127_0_0_1()
+    public void DynamoDB_Local_started_by_the_apphost_binds_127_0_0_1()
     {
-        var listeners = await ListenersOfRunningAppHostAsync();
+        var listeners = ListenersOf(appHost.Host);
 
         var dynamo = listeners.Where(l => l.Process.Contains("DynamoDBLocal.jar", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(dynamo);
@@ -45,11 +38,8 @@ public sealed class ListenerTests
         Assert.True(open.Count == 0, "listeners beyond loopback:\n" + string.Join('\n', open));
     }
 
-    private static async Task<List<(string Address, int Port, string Process)>> ListenersOfRunningAppHostAsync()
+    private static List<(string Address, int Port, string Process)> ListenersOf(AppHostProcess host)
     {
-        await using var host = AppHostProcess.Start(["--in-memory"]);
-        await host.WaitUntilReadyAsync(Ready, TimeSpan.FromSeconds(150));
-
         var processes = host.MarkedProcesses();
         var sockets = processes.SelectMany(p => SocketInodes(p.Pid).Select(inode => (inode, p.CommandLine)))
             .GroupBy(s => s.inode).ToDictionary(g => g.Key, g => g.First().CommandLine);

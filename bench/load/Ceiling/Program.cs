@@ -24,6 +24,21 @@ var table = args[2];
 
 if (args[0] == "seed")
 {
+    // DynamoDB Local's JVM takes seconds to listen, more on a busy machine.
+    var waited = Stopwatch.StartNew();
+    while (true)
+    {
+        try
+        {
+            await client.ListTablesAsync();
+            break;
+        }
+        catch (Exception e) when (e is AmazonServiceException or HttpRequestException && waited.Elapsed < TimeSpan.FromMinutes(3))
+        {
+            await Task.Delay(300);
+        }
+    }
+
     await TableSetup.EnsureMenuTableAsync(client, table);
     for (var i = 0; i < 40; i++)
     {
