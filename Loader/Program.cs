@@ -1,1 +1,3 @@
-return 0;
+using CafeMenu.Loader;
+
+return await LoaderApp.RunAsync(args);

@@ -1,0 +1,124 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using CafeMenu.Loader.Input;
+using CafeMenu.Loader.Reporting;
+using CafeMenu.Loader.Validation;
+using CafeMenu.Loader.Writing;
+
+namespace CafeMenu.Loader.Cli;
+
+/// <summary>The command line (System.CommandLine): <c>load</c> and <c>export</c>, their options, help text and examples.</summary>
+internal static class LoaderCommandLine
+{
+    public static RootCommand Build(Func<LoadOptions, CancellationToken, Task<int>> load, Func<string, string, CancellationToken, Task<int>> export)
+    {
+        var root = new RootCommand("""
+            CafeMenu Loader: bulk-loads DynamoDB fast and without losing an item. The whole input is validated before the first
+            write; every item ends written, skipped or failed (with its key and reason in the report).
+            Endpoint, region and credentials come from the usual AWS settings (AWS_ENDPOINT_URL_DYNAMODB, AWS_REGION, profiles).
+
+            Examples:
+              dotnet run --project Loader -- load data/menu.json --table FoodProducts --mode insert-only --create-table
+              dotnet run --project Loader -- load items.ndjson more.csv --table Orders --concurrency 16 --report load.json
+              dotnet run --project Loader -- export --table FoodProducts --out backup.ndjson
+            """);
+        root.Subcommands.Add(BuildLoad(load));
+        root.Subcommands.Add(BuildExport(export));
+        return root;
+    }
+
+    private static Command BuildLoad(Func<LoadOptions, CancellationToken, Task<int>> load)
+    {
+        var files = new Argument<string[]>("files")
+        {
+            Description = "Input files: a JSON array (.json), NDJSON (.ndjson, .jsonl), CSV with a header row (.csv), or DynamoDB JSON (.ddb.json, or a file from export).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var table = new Option<string>("--table") { Description = "Table to load.", DefaultValueFactory = _ => Menu.MenuTable.DefaultName };
+        var format = new Option<string?>("--format") { Description = "Input format; inferred from each file's extension when not given." };
+        format.AcceptOnlyFromAmong(InputFormats.Names);
+        var mode = new Option<string>("--mode")
+        {
+            Description = "upsert: BatchWriteItem, replaces items with the same key. insert-only: conditional puts, existing items are skipped and listed.",
+            DefaultValueFactory = _ => "upsert",
+        };
+        mode.AcceptOnlyFromAmong("upsert", "insert-only");
+        var onDuplicate = new Option<string>("--on-duplicate")
+        {
+            Description = "Two records with one key: fail (reject the input, nothing written) or last-wins (the later record is written).",
+            DefaultValueFactory = _ => "fail",
+        };
+        onDuplicate.AcceptOnlyFromAmong("fail", "last-wins");
+        var createTable = new Option<bool>("--create-table") { Description = "Create the café table (key product_name, index special_GSI) when it does not exist." };
+        var concurrency = new Option<string>("--concurrency")
+        {
+            Description = "Requests in flight: auto adapts (down on throttling, up while latency stays flat), or a fixed number 1-256.",
+            DefaultValueFactory = _ => "auto",
+        };
+        concurrency.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (value != "auto" && !(int.TryParse(value, out var n) && n is >= 1 and <= 256))
+            {
+                result.AddError($"--concurrency must be auto or a number from 1 to 256, not '{value}'.");
+            }
+        });
+        var dryRun = new Option<bool>("--dry-run") { Description = "Validate everything and write nothing." };
+        var report = new Option<string?>("--report") { Description = "Write the summary, skipped and failed items as JSON to this file." };
+        var progress = new Option<string>("--progress")
+        {
+            Description = "auto: a live bar on a terminal, plain lines when redirected; plain; none.",
+            DefaultValueFactory = _ => "auto",
+        };
+        progress.AcceptOnlyFromAmong("auto", "plain", "none");
+
+        var command = new Command("load", "Validate input files, then write them to a DynamoDB table.")
+        {
+            files, table, format, mode, onDuplicate, createTable, concurrency, dryRun, report, progress,
+        };
+        command.SetAction((result, cancellationToken) =>
+        {
+            var concurrencyText = result.GetValue(concurrency)!;
+            var options = new LoadOptions
+            {
+                Files = result.GetValue(files)!,
+                Table = result.GetValue(table)!,
+                Format = result.GetValue(format) is { } f ? InputFormats.Parse(f) : null,
+                Mode = result.GetValue(mode) == "insert-only" ? WriteMode.InsertOnly : WriteMode.Upsert,
+                OnDuplicate = result.GetValue(onDuplicate) == "last-wins" ? DuplicatePolicy.LastWins : DuplicatePolicy.Fail,
+                CreateTable = result.GetValue(createTable),
+                Concurrency = concurrencyText == "auto" ? null : int.Parse(concurrencyText, System.Globalization.CultureInfo.InvariantCulture),
+                DryRun = result.GetValue(dryRun),
+                ReportPath = result.GetValue(report),
+                Progress = Enum.Parse<ProgressStyle>(result.GetValue(progress)!, ignoreCase: true),
+            };
+            return load(options, cancellationToken);
+        });
+        return command;
+    }
+
+    private static Command BuildExport(Func<string, string, CancellationToken, Task<int>> export)
+    {
+        var table = new Option<string>("--table") { Description = "Table to export.", Required = true };
+        var output = new Option<string>("--out") { Description = "NDJSON file to write (one {\"Item\": ...} per line, DynamoDB JSON).", Required = true };
+        var command = new Command("export", "Write every item of a table (a paginated Scan) to NDJSON that load reads back.") { table, output };
+        command.SetAction((result, cancellationToken) => export(result.GetValue(table)!, result.GetValue(output)!, cancellationToken));
+        return command;
+    }
+
+    /// <summary>Parses and runs; a usage error prints the problem and exits 2, like invalid input.</summary>
+    public static async Task<int> InvokeAsync(RootCommand root, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0 && result.Action is ParseErrorAction)
+        {
+            foreach (var parseError in result.Errors) await error.WriteLineAsync($"error: {parseError.Message}");
+            await error.WriteLineAsync("Run with --help for usage.");
+            return ExitCodes.InvalidInput;
+        }
+
+        // The host's console lifetime handles Ctrl+C and SIGTERM, so System.CommandLine's own handler is switched off.
+        var configuration = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null };
+        return await result.InvokeAsync(configuration, cancellationToken);
+    }
+}

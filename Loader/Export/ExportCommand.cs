@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Encodings.Web;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using CafeMenu.Menu;
+using Spectre.Console;
+
+namespace CafeMenu.Loader.Export;
+
+/// <summary>The <c>export</c> command: a paginated Scan of a table written as NDJSON of DynamoDB JSON, which <c>load</c> reads back.</summary>
+internal sealed class ExportCommand(IAmazonDynamoDB dynamo, IAnsiConsole console)
+{
+    public async Task<int> RunAsync(string table, string outPath, CancellationToken cancellationToken)
+    {
+        using var activity = LoaderTelemetry.Source.StartActivity("loader.export");
+        activity?.SetTag("db.collection.name", table);
+        if (await TableSetup.DescribeOrNullAsync(dynamo, table, cancellationToken) is null)
+        {
+            console.MarkupLineInterpolated($"[red]error[/] table {table} does not exist");
+            return ExitCodes.InvalidInput;
+        }
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(outPath));
+        if (directory is not null) Directory.CreateDirectory(directory);
+        long count = 0;
+        await using (var stream = File.Create(outPath))
+        {
+            var newline = "\n"u8.ToArray();
+            await using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            Dictionary<string, AttributeValue>? startKey = null;
+            do
+            {
+                var page = await dynamo.ScanAsync(new ScanRequest { TableName = table, ExclusiveStartKey = startKey }, cancellationToken);
+                foreach (var item in page.Items ?? [])
+                {
+                    DynamoJsonWriter.WriteItem(writer, item);
+                    await writer.FlushAsync(cancellationToken);
+                    writer.Reset();
+                    await stream.WriteAsync(newline, cancellationToken);
+                    count++;
+                }
+
+                startKey = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+            }
+            while (startKey is not null);
+        }
+
+        activity?.SetTag("loader.items", count);
+        console.WriteLine($"Exported {count.ToString("N0", CultureInfo.InvariantCulture)} items from {table} to {outPath}.");
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Amazon.DynamoDBv2.Model;
+using CafeMenu.Menu;
+
+namespace CafeMenu.Loader.Input;
+
+/// <summary>Plain JSON to attribute values: string S, number N (its own digits), bool BOOL, null NULL, array L, object M.</summary>
+internal static class PlainJsonConverter
+{
+    public static Dictionary<string, AttributeValue> ToItem(JsonElement record)
+    {
+        if (record.ValueKind != JsonValueKind.Object)
+        {
+            throw new RecordException(null, $"a record must be a JSON object, not {Describe(record.ValueKind)}");
+        }
+
+        var item = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
+        foreach (var property in record.EnumerateObject())
+        {
+            AttributeNames.Check(property.Name);
+            if (!item.TryAdd(property.Name, ToValue(property.Value, property.Name)))
+            {
+                throw new RecordException(property.Name, "appears twice in the record");
+            }
+        }
+
+        return item;
+    }
+
+    public static AttributeValue ToValue(JsonElement value, string path) => value.ValueKind switch
+    {
+        JsonValueKind.String => new AttributeValue { S = value.GetString() },
+        JsonValueKind.Number => Number(value.GetRawText(), path),
+        JsonValueKind.True => new AttributeValue { BOOL = true },
+        JsonValueKind.False => new AttributeValue { BOOL = false },
+        JsonValueKind.Null => new AttributeValue { NULL = true },
+        JsonValueKind.Array => new AttributeValue { L = value.EnumerateArray().Select((v, i) => ToValue(v, $"{path}[{i}]")).ToList() },
+        JsonValueKind.Object => new AttributeValue
+        {
+            M = value.EnumerateObject().ToDictionary(p => p.Name, p => ToValue(p.Value, $"{path}.{p.Name}"), StringComparer.Ordinal),
+        },
+        _ => throw new RecordException(path, "has no value"),
+    };
+
+    /// <summary>Keeps the number's own text after checking it against DynamoDB's rules; nothing is rounded.</summary>
+    public static AttributeValue Number(string text, string path)
+    {
+        if (!DynamoNumber.IsValid(text, out var error))
+        {
+            throw new RecordException(path, $"number {Shorten(text)} {error}");
+        }
+
+        return new AttributeValue { N = text };
+    }
+
+    internal static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
+
+    internal static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => kind.ToString(),
+    };
+}
+
+internal static class AttributeNames
+{
+    public static void Check(string name)
+    {
+        if (name.Length == 0) throw new RecordException("\"\"", "attribute names must not be empty");
+    }
+}

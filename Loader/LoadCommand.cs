@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using Amazon.DynamoDBv2;
+using CafeMenu.Loader.Input;
+using CafeMenu.Loader.Reporting;
+using CafeMenu.Loader.Validation;
+using CafeMenu.Loader.Writing;
+using CafeMenu.Menu;
+using Spectre.Console;
+
+namespace CafeMenu.Loader;
+
+/// <summary>The <c>load</c> command: check the table, validate the whole input, then write it, and account for every item.</summary>
+internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, TimeProvider time)
+{
+    private const int MaxErrorsKept = 1000;
+    private const int InitialConcurrency = 4;
+    private const int MaxConcurrency = 64;
+
+    public async Task<int> RunAsync(LoadOptions options, CancellationToken cancellationToken)
+    {
+        using var load = LoaderTelemetry.Source.StartActivity("loader.load");
+        load?.SetTag("db.collection.name", options.Table);
+        load?.SetTag("loader.mode", ModeName(options.Mode));
+        var startedAt = time.GetUtcNow();
+        var started = time.GetTimestamp();
+
+        var sources = new List<RecordSource>();
+        foreach (var file in options.Files)
+        {
+            if (!File.Exists(file)) return Usage($"input file not found: {file}");
+            var format = options.Format ?? InputFormats.Infer(file);
+            if (format is null) return Usage($"cannot tell the format of {file} from its extension; pass --format {string.Join("|", InputFormats.Names)}");
+            sources.Add(new RecordSource(file, format.Value));
+        }
+
+        TableSchema schema;
+        var created = false;
+        using (LoaderTelemetry.Source.StartActivity("loader.prepare-table"))
+        {
+            var table = await TableSetup.DescribeOrNullAsync(dynamo, options.Table, cancellationToken);
+            if (table is null && !options.CreateTable)
+            {
+                return Usage($"table {options.Table} does not exist; pass --create-table to create the café table");
+            }
+
+            if (table is null && options.DryRun)
+            {
+                schema = TableSchema.From(MenuTable.Definition(options.Table));
+            }
+            else
+            {
+                if (table is null) created = await TableSetup.EnsureTableAsync(dynamo, MenuTable.Definition(options.Table), time, cancellationToken);
+                table ??= await TableSetup.DescribeOrNullAsync(dynamo, options.Table, cancellationToken);
+                schema = TableSchema.From(table!);
+            }
+        }
+
+        ValidationOutcome validation;
+        using (var phase = LoaderTelemetry.Source.StartActivity("loader.validate"))
+        {
+            validation = await Task.Run(() => InputValidator.Validate(sources, schema, options.OnDuplicate, MaxErrorsKept, cancellationToken), cancellationToken);
+            phase?.SetTag("loader.records", validation.Records);
+            phase?.SetTag("loader.validation_errors", validation.ErrorCount);
+        }
+
+        LoadSummary Summary(string outcome, int exitCode, LoadTally? tally, double writeSeconds) => new()
+        {
+            Table = options.Table,
+            Mode = ModeName(options.Mode),
+            Files = options.Files,
+            DryRun = options.DryRun,
+            StartedAt = startedAt,
+            DurationSeconds = time.GetElapsedTime(started).TotalSeconds,
+            WriteSeconds = writeSeconds,
+            TableCreated = created,
+            Outcome = outcome,
+            ExitCode = exitCode,
+            Records = validation.Records,
+            Written = tally?.Written ?? 0,
+            Skipped = tally?.Skipped ?? 0,
+            Failed = tally?.Failed ?? 0,
+            Superseded = tally is null ? 0 : validation.Superseded,
+            Retries = tally?.Retries ?? 0,
+            Throttles = tally?.Throttles ?? 0,
+            ItemsPerSecond = tally is null || writeSeconds <= 0 ? 0 : tally.Done / time.GetElapsedTime(started).TotalSeconds,
+            PeakWorkingSetBytes = Process.GetCurrentProcess().PeakWorkingSet64,
+            ValidationErrorCount = validation.ErrorCount,
+            ValidationErrors = validation.Errors,
+        };
+
+        if (!validation.IsValid)
+        {
+            var rejected = Summary("invalid-input", ExitCodes.InvalidInput, null, 0);
+            SummaryPrinter.PrintValidationErrors(console, rejected);
+            await WriteReportAsync(options, rejected, null, cancellationToken);
+            load?.SetStatus(ActivityStatusCode.Error, "invalid input");
+            return ExitCodes.InvalidInput;
+        }
+
+        if (options.DryRun)
+        {
+            var dry = Summary("dry-run", ExitCodes.Success, null, 0);
+            console.WriteLine($"Dry run: {validation.Records:N0} records valid ({validation.ItemsToWrite:N0} items to write, {validation.Superseded:N0} superseded duplicates); nothing was written to {options.Table}.");
+            await WriteReportAsync(options, dry, null, cancellationToken);
+            return ExitCodes.Success;
+        }
+
+        using var tally = new LoadTally(keepAll: options.ReportPath is not null);
+        var limiter = new AdaptiveConcurrency(options.Concurrency, InitialConcurrency, MaxConcurrency, time);
+        var writeStarted = time.GetTimestamp();
+        using (var phase = LoaderTelemetry.Source.StartActivity("loader.write"))
+        {
+            var retry = WriteRetry.Create(options.Retry, tally, limiter, time);
+            var writer = new ItemWriter(dynamo, options.Table, schema, options.Mode, retry, limiter, tally, time);
+            // Insert-only sends one PutItem per item, so its units are smaller to keep the limiter's steps fine-grained.
+            var unitSize = options.Mode == WriteMode.Upsert ? 25 : 8;
+            var pipeline = new WritePipeline(writer, limiter, tally, schema, unitSize);
+            var progress = new ProgressDisplay(console, options.Progress, time);
+            await progress.RunAsync(validation.ItemsToWrite, tally, limiter, () => pipeline.RunAsync(sources, validation, cancellationToken));
+            phase?.SetTag("loader.items.written", tally.Written);
+            phase?.SetTag("loader.items.skipped", tally.Skipped);
+            phase?.SetTag("loader.items.failed", tally.Failed);
+        }
+
+        var cancelled = cancellationToken.IsCancellationRequested;
+        var exitCode = cancelled ? ExitCodes.Cancelled : tally.Failed > 0 ? ExitCodes.Failed : ExitCodes.Success;
+        var summary = Summary(cancelled ? "cancelled" : tally.Failed > 0 ? "failed-items" : "loaded", exitCode, tally,
+            time.GetElapsedTime(writeStarted).TotalSeconds) with { PeakConcurrency = limiter.Peak };
+        if (!summary.CountsAddUp)
+        {
+            // Cannot happen by construction; if it ever does, say so loudly rather than report a load that lost track of items.
+            console.MarkupLine("[red]internal error: the item counts do not add up[/]");
+            exitCode = ExitCodes.Failed;
+        }
+
+        SummaryPrinter.Print(console, summary, tally, asTable: new ProgressDisplay(console, options.Progress, time).IsLive);
+        await WriteReportAsync(options, summary, tally, CancellationToken.None);
+        if (exitCode != ExitCodes.Success) load?.SetStatus(ActivityStatusCode.Error, summary.Outcome);
+        return exitCode;
+
+        int Usage(string message)
+        {
+            console.MarkupLineInterpolated($"[red]error[/] {message}");
+            load?.SetStatus(ActivityStatusCode.Error, message);
+            return ExitCodes.InvalidInput;
+        }
+    }
+
+    private static async Task WriteReportAsync(LoadOptions options, LoadSummary summary, LoadTally? tally, CancellationToken cancellationToken)
+    {
+        if (options.ReportPath is { } path) await ReportWriter.WriteAsync(path, summary, tally, cancellationToken);
+    }
+
+    private static string ModeName(WriteMode mode) => mode == WriteMode.Upsert ? "upsert" : "insert-only";
+}

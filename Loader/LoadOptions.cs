@@ -1,0 +1,38 @@
+using CafeMenu.Loader.Input;
+using CafeMenu.Loader.Reporting;
+using CafeMenu.Loader.Validation;
+using CafeMenu.Loader.Writing;
+
+namespace CafeMenu.Loader;
+
+/// <summary>What <c>load</c> was asked to do, parsed from the command line.</summary>
+internal sealed record LoadOptions
+{
+    public required IReadOnlyList<string> Files { get; init; }
+    public string Table { get; init; } = Menu.MenuTable.DefaultName;
+    public InputFormat? Format { get; init; }
+    public WriteMode Mode { get; init; } = WriteMode.Upsert;
+    public DuplicatePolicy OnDuplicate { get; init; } = DuplicatePolicy.Fail;
+    public bool CreateTable { get; init; }
+
+    /// <summary>null = auto.</summary>
+    public int? Concurrency { get; init; }
+    public bool DryRun { get; init; }
+    public string? ReportPath { get; init; }
+    public ProgressStyle Progress { get; init; } = ProgressStyle.Auto;
+    public RetrySettings Retry { get; init; } = new();
+}
+
+/// <summary>Exit codes of the Loader, documented in docs/loader.md.</summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>Some items failed (listed in the report), or DynamoDB could not be reached.</summary>
+    public const int Failed = 1;
+
+    /// <summary>Bad input or usage: nothing was written.</summary>
+    public const int InvalidInput = 2;
+
+    public const int Cancelled = 130;
+}

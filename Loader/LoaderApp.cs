@@ -1,0 +1,87 @@
+using Amazon.DynamoDBv2;
+using CafeMenu.Loader.Cli;
+using CafeMenu.Loader.Export;
+using CafeMenu.Loader.Writing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Spectre.Console;
+
+namespace CafeMenu.Loader;
+
+/// <summary>
+/// Runs one command inside a generic host (configuration, ServiceDefaults telemetry, the DynamoDB client from AddDynamoDb),
+/// and disposes the host before returning so the last spans and metrics are exported.
+/// </summary>
+internal static class LoaderApp
+{
+    public static async Task<int> RunAsync(string[] args, IDictionary<string, string?>? settings = null, IAnsiConsole? console = null,
+        TextWriter? output = null, TextWriter? error = null, CancellationToken cancellationToken = default)
+    {
+        if (console is null)
+        {
+            console = AnsiConsole.Console;
+            // Redirected output (the AppHost, a CI log) must not be wrapped at an imagined 80 columns.
+            if (Console.IsOutputRedirected) console.Profile.Width = 1000;
+        }
+
+        var root = LoaderCommandLine.Build(
+            (options, token) => WithHostAsync(settings, token, (services, t) =>
+                new LoadCommand(services.GetRequiredService<IAmazonDynamoDB>(), console, TimeProvider.System)
+                    .RunAsync(options with { Retry = RetryFrom(services.GetRequiredService<IConfiguration>()) }, t)),
+            (table, path, token) => WithHostAsync(settings, token, (services, t) =>
+                new ExportCommand(services.GetRequiredService<IAmazonDynamoDB>(), console).RunAsync(table, path, t)));
+        return await LoaderCommandLine.InvokeAsync(root, args, output ?? Console.Out, error ?? Console.Error, cancellationToken);
+    }
+
+    /// <summary>Back-off settings from configuration section <c>Loader:Retry</c> (MaxRetryAttempts, BaseDelay, MaxDelay).</summary>
+    private static RetrySettings RetryFrom(IConfiguration configuration) =>
+        configuration.GetSection("Loader:Retry").Get<RetrySettings>() ?? new RetrySettings();
+
+    private static async Task<int> WithHostAsync(IDictionary<string, string?>? settings, CancellationToken cancellationToken,
+        Func<IServiceProvider, CancellationToken, Task<int>> run)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [], // the command line belongs to System.CommandLine, not to configuration
+            ApplicationName = "CafeMenu.Loader",
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddServiceDefaults();
+        builder.Services.AddSingleton(_ => LoaderDynamoClient.Create(builder.Configuration));
+        builder.AddDynamoDb();
+        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+        // The console shows progress and the summary; logs still go to OpenTelemetry, only warnings reach the console.
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(level => level >= LogLevel.Warning);
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(LoaderTelemetry.Name, LogLevel.None); // the Loader prints its own errors
+
+        using var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CafeMenu.Loader");
+        int exitCode;
+        try
+        {
+            exitCode = await run(host.Services, stopping.Token);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("cancelled before writing began; nothing was written.");
+            exitCode = ExitCodes.Cancelled;
+        }
+        catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or Amazon.Runtime.AmazonClientException or HttpRequestException or IOException or UnauthorizedAccessException)
+        {
+            // An environment problem (DynamoDB unreachable, a file that cannot be read): one clear line, no stack trace.
+            logger.LogError("The loader stopped: {Reason}", e.Message);
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            exitCode = ExitCodes.Failed;
+        }
+
+        await host.StopAsync(CancellationToken.None);
+        return exitCode;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+
+namespace CafeMenu.Loader.Writing;
+
+/// <summary>One item that was skipped or failed, as listed in the report.</summary>
+internal sealed record ItemOutcome(string File, int Line, string Key, string? Reason);
+
+/// <summary>
+/// Where every item ends: written, skipped or failed. Counts are exact; skipped and failed items are kept (first few in memory
+/// for the console, all of them in a spill file when a report is asked for, so memory stays bounded).
+/// </summary>
+internal sealed class LoadTally : IDisposable
+{
+    public const int KeptInMemory = 20;
+
+    private long _written;
+    private long _skipped;
+    private long _failed;
+    private long _retries;
+    private long _throttles;
+    private readonly ConcurrentQueue<ItemOutcome> _firstSkipped = new();
+    private readonly ConcurrentQueue<ItemOutcome> _firstFailed = new();
+    private readonly Lock _spillLock = new();
+    private readonly StreamWriter? _skippedSpill;
+    private readonly StreamWriter? _failedSpill;
+
+    public LoadTally(bool keepAll)
+    {
+        if (!keepAll) return;
+        SkippedSpillPath = System.IO.Path.GetTempFileName();
+        FailedSpillPath = System.IO.Path.GetTempFileName();
+        _skippedSpill = new StreamWriter(SkippedSpillPath);
+        _failedSpill = new StreamWriter(FailedSpillPath);
+    }
+
+    public string? SkippedSpillPath { get; }
+    public string? FailedSpillPath { get; }
+    public long Written => Interlocked.Read(ref _written);
+    public long Skipped => Interlocked.Read(ref _skipped);
+    public long Failed => Interlocked.Read(ref _failed);
+    public long Retries => Interlocked.Read(ref _retries);
+    public long Throttles => Interlocked.Read(ref _throttles);
+    public long Done => Written + Skipped + Failed;
+    public IReadOnlyCollection<ItemOutcome> FirstSkipped => _firstSkipped;
+    public IReadOnlyCollection<ItemOutcome> FirstFailed => _firstFailed;
+
+    public void AddWritten(int count)
+    {
+        Interlocked.Add(ref _written, count);
+        LoaderTelemetry.ItemsWritten.Add(count);
+    }
+
+    public void AddSkipped(PendingItem item)
+    {
+        var n = Interlocked.Increment(ref _skipped);
+        LoaderTelemetry.ItemsSkipped.Add(1);
+        Keep(new ItemOutcome(item.File, item.Line, item.DisplayKey, "already in the table"), n, _firstSkipped, _skippedSpill);
+    }
+
+    public void AddFailed(PendingItem item, string reason)
+    {
+        var n = Interlocked.Increment(ref _failed);
+        LoaderTelemetry.ItemsFailed.Add(1);
+        Keep(new ItemOutcome(item.File, item.Line, item.DisplayKey, reason), n, _firstFailed, _failedSpill);
+    }
+
+    public void AddRetry(bool throttled)
+    {
+        Interlocked.Increment(ref _retries);
+        LoaderTelemetry.Retries.Add(1);
+        if (!throttled) return;
+        Interlocked.Increment(ref _throttles);
+        LoaderTelemetry.Throttles.Add(1);
+    }
+
+    public void FlushSpills()
+    {
+        lock (_spillLock)
+        {
+            _skippedSpill?.Flush();
+            _failedSpill?.Flush();
+        }
+    }
+
+    private void Keep(ItemOutcome outcome, long number, ConcurrentQueue<ItemOutcome> first, StreamWriter? spill)
+    {
+        if (number <= KeptInMemory) first.Enqueue(outcome);
+        if (spill is null) return;
+        var line = ReportJson.OutcomeLine(outcome);
+        lock (_spillLock) spill.WriteLine(line);
+    }
+
+    public void Dispose()
+    {
+        _skippedSpill?.Dispose();
+        _failedSpill?.Dispose();
+        foreach (var path in new[] { SkippedSpillPath, FailedSpillPath })
+        {
+            if (path is not null) File.Delete(path);
+        }
+    }
+}

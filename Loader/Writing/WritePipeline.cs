@@ -1,0 +1,108 @@
+using System.Threading.Channels;
+using CafeMenu.Loader.Input;
+using CafeMenu.Loader.Validation;
+
+namespace CafeMenu.Loader.Writing;
+
+/// <summary>
+/// The second pass: reads the input again, groups the items to write into units of up to 25, and keeps as many units in
+/// flight as the limiter allows. Memory holds only the units queued and in flight.
+/// </summary>
+internal sealed class WritePipeline(ItemWriter writer, AdaptiveConcurrency limiter, LoadTally tally, TableSchema schema, int unitSize)
+{
+    public async Task RunAsync(IReadOnlyList<RecordSource> sources, ValidationOutcome validation, CancellationToken cancellationToken)
+    {
+        // Cancelling the load, or DynamoDB staying unavailable, stops new writes; items not sent are then failed, never dropped.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var units = Channel.CreateBounded<List<PendingItem>>(new BoundedChannelOptions(64) { SingleReader = true, SingleWriter = true });
+        var producer = Task.Run(() => ProduceAsync(sources, validation, units.Writer, cancellationToken), CancellationToken.None);
+
+        var inFlight = new HashSet<Task>();
+        await foreach (var unit in units.Reader.ReadAllAsync(CancellationToken.None))
+        {
+            if (writer.AbortReason is not null) await stop.CancelAsync();
+            if (stop.IsCancellationRequested)
+            {
+                FailUnsent(unit, cancellationToken);
+                continue;
+            }
+
+            try
+            {
+                await limiter.AcquireAsync(stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                FailUnsent(unit, cancellationToken);
+                continue;
+            }
+
+            inFlight.Add(RunUnitAsync(unit, stop.Token));
+            if (inFlight.Count > 256) inFlight.RemoveWhere(t => t.IsCompleted);
+        }
+
+        await producer;
+        await Task.WhenAll(inFlight);
+    }
+
+    private async Task RunUnitAsync(List<PendingItem> unit, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await writer.WriteAsync(unit, cancellationToken);
+        }
+        finally
+        {
+            limiter.Release();
+        }
+    }
+
+    private void FailUnsent(List<PendingItem> unit, CancellationToken cancellationToken)
+    {
+        var reason = cancellationToken.IsCancellationRequested
+            ? "not written: the load was cancelled before this item was sent"
+            : $"not written: the load stopped because {writer.AbortReason}";
+        foreach (var item in unit) tally.AddFailed(item, reason);
+    }
+
+    private async Task ProduceAsync(IReadOnlyList<RecordSource> sources, ValidationOutcome validation, ChannelWriter<List<PendingItem>> output,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var unit = new List<PendingItem>(unitSize);
+            for (var file = 0; file < sources.Count; file++)
+            {
+                var path = sources[file].Path;
+                foreach (var record in sources[file].Read())
+                {
+                    if (record.Item is not { } item)
+                    {
+                        // The file changed since validation; the record cannot be named by key.
+                        tally.AddFailed(new PendingItem(path, record.Line, "", "null", []), $"the record became unreadable after validation: {record.Problem?.Reason}");
+                        continue;
+                    }
+
+                    var key = ItemKey.Canonical(schema, item);
+                    if (!validation.Winners.TryGetValue(key, out var winner) || winner.File != file || winner.Ordinal != record.Ordinal)
+                    {
+                        continue; // superseded by a later record with the same key (last-wins), counted by the validation pass
+                    }
+
+                    unit.Add(new PendingItem(path, record.Line, key, ItemKey.Display(schema, item), item));
+                    if (unit.Count == unitSize)
+                    {
+                        await output.WriteAsync(unit, CancellationToken.None);
+                        unit = new List<PendingItem>(unitSize);
+                    }
+                }
+            }
+
+            if (unit.Count > 0) await output.WriteAsync(unit, CancellationToken.None);
+        }
+        finally
+        {
+            output.Complete();
+        }
+    }
+}

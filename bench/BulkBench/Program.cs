@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.DataModel;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+using CafeMenu.Menu;
+
+// .NET contenders of bench/run.sh: create tables, the SDK's BatchWrite<T>, a raw parallel BatchWriteItem ceiling, and a count.
+// Prints "RESULT <name> <items> <seconds>" for the script to collect.
+var (command, endpoint) = (args[0], args[1]);
+var client = new AmazonDynamoDBClient(new BasicAWSCredentials("local", "local"),
+    new AmazonDynamoDBConfig { ServiceURL = endpoint, AuthenticationRegion = "us-east-1" });
+
+switch (command)
+{
+    case "create":
+        foreach (var table in args[2..]) await TableSetup.EnsureMenuTableAsync(client, table);
+        break;
+    case "sdk-batchwrite":
+    {
+        var items = File.ReadLines(args[3]).Select(l => JsonSerializer.Deserialize<BenchItem>(l)!).ToList();
+        var context = new DynamoDBContextBuilder().WithDynamoDBClient(() => client).Build();
+        var stopwatch = Stopwatch.StartNew();
+        var batch = context.CreateBatchWrite<BenchItem>(new BatchWriteConfig { OverrideTableName = args[2] });
+        batch.AddPutItems(items);
+        await batch.ExecuteAsync();
+        Console.WriteLine(FormattableString.Invariant($"RESULT sdk-BatchWrite<T> {items.Count} {stopwatch.Elapsed.TotalSeconds:0.000}"));
+        break;
+    }
+    case "raw":
+    {
+        var table = args[2];
+        var concurrency = int.Parse(args[4], CultureInfo.InvariantCulture);
+        // Pre-built requests: the ceiling measures DynamoDB Local, not our parsing.
+        var requests = File.ReadLines(args[3]).Select(ToItem).Chunk(25)
+            .Select(chunk => new BatchWriteItemRequest { RequestItems = new() { [table] = chunk.Select(i => new WriteRequest(new PutRequest(i))).ToList() } })
+            .ToList();
+        var count = requests.Sum(r => r.RequestItems[table].Count);
+        var stopwatch = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (request, token) =>
+        {
+            while (true)
+            {
+                var response = await client.BatchWriteItemAsync(request, token);
+                if (response.UnprocessedItems is not { Count: > 0 } left) return;
+                request = new BatchWriteItemRequest { RequestItems = left };
+            }
+        });
+        Console.WriteLine(FormattableString.Invariant($"RESULT raw-ceiling-c{concurrency} {count} {stopwatch.Elapsed.TotalSeconds:0.000}"));
+        break;
+    }
+    case "count":
+    {
+        long total = 0;
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var page = await client.ScanAsync(new ScanRequest { TableName = args[2], Select = Select.COUNT, ExclusiveStartKey = start });
+            total += page.Count ?? 0;
+            start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+        }
+        while (start is not null);
+        Console.WriteLine(total);
+        break;
+    }
+}
+
+static Dictionary<string, AttributeValue> ToItem(string line)
+{
+    using var document = JsonDocument.Parse(line);
+    return document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => Value(p.Value));
+
+    static AttributeValue Value(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Number => new AttributeValue { N = e.GetRawText() },
+        JsonValueKind.Array => new AttributeValue { L = e.EnumerateArray().Select(Value).ToList() },
+        _ => new AttributeValue { S = e.GetString() },
+    };
+}
+
+[DynamoDBTable("placeholder")]
+internal sealed class BenchItem
+{
+    [DynamoDBHashKey("product_name")][System.Text.Json.Serialization.JsonPropertyName("product_name")] public string ProductName { get; set; } = "";
+    [DynamoDBProperty("product_id")][System.Text.Json.Serialization.JsonPropertyName("product_id")] public long ProductId { get; set; }
+    [DynamoDBProperty("description")][System.Text.Json.Serialization.JsonPropertyName("description")] public string Description { get; set; } = "";
+    [DynamoDBProperty("price")][System.Text.Json.Serialization.JsonPropertyName("price")] public decimal Price { get; set; }
+    [DynamoDBProperty("product_group")][System.Text.Json.Serialization.JsonPropertyName("product_group")] public string ProductGroup { get; set; } = "";
+    [DynamoDBProperty("tags")][System.Text.Json.Serialization.JsonPropertyName("tags")] public List<string> Tags { get; set; } = [];
+    [DynamoDBProperty("version")][System.Text.Json.Serialization.JsonPropertyName("version")] public long Version { get; set; }
+}

@@ -1,0 +1,171 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace CafeMenu.Loader.Tests;
+
+/// <summary>
+/// A loopback HTTP proxy in front of DynamoDB Local that misbehaves the way DynamoDB does under load: it answers every
+/// <paramref name="throttleEvery"/>-th call with ProvisionedThroughputExceededException, and of every BatchWriteItem it
+/// forwards only part of the items and returns the rest (<paramref name="unprocessedShare"/>) as UnprocessedItems.
+/// </summary>
+internal sealed class FaultInjectingProxy : IAsyncDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly HttpClient _client = new();
+    private readonly Uri _target;
+    private readonly int _throttleEvery;
+    private readonly double _unprocessedShare;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+    private int _calls;
+
+    public FaultInjectingProxy(string target, int port, int throttleEvery, double unprocessedShare)
+    {
+        _target = new Uri(target);
+        _throttleEvery = throttleEvery;
+        _unprocessedShare = unprocessedShare;
+        Url = $"http://127.0.0.1:{port}";
+        _listener.Prefixes.Add(Url + "/");
+        _listener.Start();
+        _loop = Task.Run(AcceptLoopAsync);
+    }
+
+    public string Url { get; }
+    public int Throttled;
+    public int ItemsReturnedUnprocessed;
+    public int BatchCalls;
+
+    private async Task AcceptLoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync().WaitAsync(_stop.Token);
+            }
+            catch (Exception) when (_stop.IsCancellationRequested || !_listener.IsListening)
+            {
+                return;
+            }
+
+            _ = Task.Run(() => HandleAsync(context));
+        }
+    }
+
+    private async Task HandleAsync(HttpListenerContext context)
+    {
+        try
+        {
+            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+            var body = await reader.ReadToEndAsync();
+            var target = context.Request.Headers["X-Amz-Target"] ?? "";
+            var call = Interlocked.Increment(ref _calls);
+            var isWrite = target.EndsWith(".BatchWriteItem", StringComparison.Ordinal) || target.EndsWith(".PutItem", StringComparison.Ordinal);
+            if (isWrite && call % _throttleEvery == 0)
+            {
+                Interlocked.Increment(ref Throttled);
+                await RespondAsync(context, 400, """{"__type":"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException","message":"Injected throttling"}""");
+                return;
+            }
+
+            JsonObject? withheld = null;
+            if (target.EndsWith(".BatchWriteItem", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref BatchCalls);
+                (body, withheld) = Withhold(body);
+            }
+
+            using var forward = new HttpRequestMessage(HttpMethod.Post, _target) { Content = new StringContent(body, Encoding.UTF8) };
+            forward.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-amz-json-1.0");
+            foreach (var header in new[] { "X-Amz-Target", "X-Amz-Date", "Authorization", "X-Amz-Security-Token" })
+            {
+                if (context.Request.Headers[header] is { } value) forward.Headers.TryAddWithoutValidation(header, value);
+            }
+
+            using var response = await _client.SendAsync(forward);
+            var answer = await response.Content.ReadAsStringAsync();
+            if (withheld is not null && response.IsSuccessStatusCode)
+            {
+                var json = JsonNode.Parse(answer)!.AsObject();
+                json["UnprocessedItems"] = withheld; // DynamoDB Local processed everything it was sent
+                answer = json.ToJsonString();
+            }
+
+            // The SDK checks x-amz-crc32 when present; the body may have changed, so it is not passed on.
+            await RespondAsync(context, (int)response.StatusCode, answer);
+        }
+        catch (Exception)
+        {
+            try
+            {
+                context.Response.StatusCode = 500;
+                context.Response.Close();
+            }
+            catch (Exception)
+            {
+                // The client is gone.
+            }
+        }
+    }
+
+    /// <summary>Keeps back the last share of each table's requests and returns them as UnprocessedItems.</summary>
+    private (string Body, JsonObject? Withheld) Withhold(string body)
+    {
+        var request = JsonNode.Parse(body)!.AsObject();
+        var items = request["RequestItems"]!.AsObject();
+        var withheld = new JsonObject();
+        foreach (var (table, node) in items.ToList())
+        {
+            var writes = node!.AsArray();
+            var keep = writes.Count - (int)Math.Floor(writes.Count * _unprocessedShare);
+            var back = new JsonArray();
+            while (writes.Count > keep)
+            {
+                var last = writes[^1]!;
+                writes.RemoveAt(writes.Count - 1);
+                back.Insert(0, last);
+            }
+
+            if (back.Count > 0)
+            {
+                Interlocked.Add(ref ItemsReturnedUnprocessed, back.Count);
+                withheld[table] = back;
+            }
+
+            if (writes.Count == 0) items.Remove(table);
+        }
+
+        return (request.ToJsonString(), withheld.Count > 0 ? withheld : null);
+    }
+
+    private static async Task RespondAsync(HttpListenerContext context, int status, string body)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/x-amz-json-1.0";
+        context.Response.ContentLength64 = bytes.Length;
+        await context.Response.OutputStream.WriteAsync(bytes);
+        context.Response.Close();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _listener.Stop();
+        _listener.Close();
+        try
+        {
+            await _loop;
+        }
+        catch (Exception)
+        {
+            // Stopped.
+        }
+
+        _client.Dispose();
+        _stop.Dispose();
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using CafeMenu.TestSupport;
+
+namespace CafeMenu.Loader.Tests;
+
+/// <summary>DynamoDB that throttles and leaves items unprocessed: every item must still arrive, checked by a full scan.</summary>
+[Collection(DynamoCollection.Name)]
+public class FaultInjectionTests(DynamoDbLocalFixture dynamo)
+{
+    private const int Items = 1000;
+
+    [Theory]
+    [InlineData("upsert")]
+    [InlineData("insert-only")]
+    public async Task Every_item_arrives_through_throttling_and_unprocessed_items(string mode)
+    {
+        var table = DynamoDbLocalFixture.UniqueTableName("fault");
+        var lines = Enumerable.Range(0, Items).Select(i => $"{{\"product_name\":\"item {i:D5}\",\"price\":{i}.25,\"description\":\"{new string('d', 200)}\"}}");
+        var file = LoaderRun.TempFile("f.ndjson", string.Join("\n", lines) + "\n");
+        var report = Path.Combine(Path.GetDirectoryName(file)!, "report.json");
+        // Create the table directly so that every call through the proxy is part of the load.
+        using var client = dynamo.CreateClient();
+        await Menu.TableSetup.EnsureMenuTableAsync(client, table);
+        await using var proxy = new FaultInjectingProxy(dynamo.ServiceUrl, FreePort.Next(), throttleEvery: 4, unprocessedShare: 0.4);
+
+        // Short back-off keeps the test quick; the schedule's shape (exponential, jitter, cap) is the production one.
+        var retry = new Dictionary<string, string?> { ["Loader:Retry:BaseDelay"] = "00:00:00.005", ["Loader:Retry:MaxDelay"] = "00:00:00.100" };
+        var run = await LoaderRun.RunAsync(proxy.Url, retry, "load", file, "--table", table, "--mode", mode, "--report", report, "--progress", "none");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(proxy.Throttled > 0);
+        if (mode == "upsert") Assert.True(proxy.ItemsReturnedUnprocessed > Items / 4, $"{proxy.ItemsReturnedUnprocessed} items returned unprocessed");
+        var scanned = await LoaderRun.ScanAllAsync(client, table);
+        Assert.Equal(Enumerable.Range(0, Items).Select(i => $"item {i:D5}"), scanned.Select(i => i["product_name"].S).Order());
+        Assert.All(scanned, item => Assert.EndsWith(".25", item["price"].N));
+        using var json = JsonDocument.Parse(File.ReadAllText(report));
+        var root = json.RootElement;
+        Assert.Equal(Items, root.GetProperty("written").GetInt32());
+        Assert.Equal(0, root.GetProperty("failed").GetInt32());
+        // The Loader itself saw and retried every injected throttle (the SDK's own retries are off).
+        Assert.True(root.GetProperty("throttles").GetInt32() >= proxy.Throttled, $"{root.GetProperty("throttles")} throttles seen, {proxy.Throttled} injected");
+    }
+}

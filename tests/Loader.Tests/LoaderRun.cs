@@ -1,0 +1,82 @@
+using System.Text;
+using System.Text.Json;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using CafeMenu.TestSupport;
+using Spectre.Console;
+
+namespace CafeMenu.Loader.Tests;
+
+/// <summary>Runs the Loader in-process, as its Program does, against a DynamoDB endpoint, and captures what it prints.</summary>
+internal static class LoaderRun
+{
+    static LoaderRun()
+    {
+        // The SDK's credential chain reads these; they are DynamoDB Local's dummies, the same for every test.
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "local");
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "local");
+    }
+
+    public static Task<Result> RunAsync(DynamoDbLocalFixture dynamo, params string[] args) => RunAsync(dynamo.ServiceUrl, args);
+
+    public static Task<Result> RunAsync(string endpoint, params string[] args) => RunAsync(endpoint, new Dictionary<string, string?>(), args);
+
+    public static async Task<Result> RunAsync(string endpoint, Dictionary<string, string?> extraSettings, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 1000;
+        var settings = new Dictionary<string, string?> { ["AWS_ENDPOINT_URL_DYNAMODB"] = endpoint, ["AWS_REGION"] = "us-east-1" };
+        foreach (var (key, value) in extraSettings) settings[key] = value;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var exit = await LoaderApp.RunAsync(args, settings, console, output, error, timeout.Token);
+        return new Result(exit, output.ToString(), error.ToString());
+    }
+
+    internal sealed record Result(int ExitCode, string Output, string Error)
+    {
+        public override string ToString() => $"exit {ExitCode}\n{Output}\n{Error}";
+    }
+
+    public static async Task<List<Dictionary<string, AttributeValue>>> ScanAllAsync(IAmazonDynamoDB client, string table)
+    {
+        var items = new List<Dictionary<string, AttributeValue>>();
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var page = await client.ScanAsync(new ScanRequest { TableName = table, ExclusiveStartKey = start, ConsistentRead = true });
+            items.AddRange(page.Items ?? []);
+            start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+        }
+        while (start is not null);
+        return items;
+    }
+
+    /// <summary>An item as DynamoDB JSON with attributes in name order, to compare tables exactly (types and digits included).</summary>
+    public static string Canonical(Dictionary<string, AttributeValue> item)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            Export.DynamoJsonWriter.WriteItem(writer, new SortedDictionary<string, AttributeValue>(item, StringComparer.Ordinal));
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    public static string TempFile(string name, string content)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "cafemenu-loader-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+}
