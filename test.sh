@@ -35,15 +35,17 @@ fi
 
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
-# End-to-end tests start whole AppHosts (java and several dotnet processes each); on a 2-core machine they run after
-# the other tests so that they do not starve those tests' DynamoDB Local fixtures.
+# Tests that start whole AppHosts (java and several dotnet processes each) run after the others: on a 2-core machine
+# they would starve the other tests' DynamoDB Local fixtures.
+whole_apphost="FullyQualifiedName~CafeMenu.EndToEnd.|FullyQualifiedName~CafeMenu.Reliability.ListenerTests|FullyQualifiedName~CafeMenu.Reliability.SecretTests"
+run_tests() { dotnet test "$@" --no-build -nologo --results-directory "$results" --logger "trx" --logger "console;verbosity=normal" -- RunConfiguration.TestSessionTimeout=1500000; }
+
 log "running unit and integration tests"
-dotnet test CafeMenu.sln --no-build -nologo --filter "FullyQualifiedName!~CafeMenu.EndToEnd." --results-directory "$results" --logger "trx" --logger "console;verbosity=normal" -- RunConfiguration.TestSessionTimeout=1500000
+run_tests CafeMenu.sln --filter "FullyQualifiedName!~CafeMenu.EndToEnd.&FullyQualifiedName!~CafeMenu.Reliability.ListenerTests&FullyQualifiedName!~CafeMenu.Reliability.SecretTests"
 status=$?
-log "running end-to-end tests"
-dotnet test tests/EndToEnd/EndToEnd.csproj --no-build -nologo --results-directory "$results" --logger "trx" --logger "console;verbosity=normal" -- RunConfiguration.TestSessionTimeout=1500000
-e2e_status=$?
-[ "$status" -eq 0 ] && status=$e2e_status
+log "running tests that start the whole AppHost"
+run_tests tests/EndToEnd/EndToEnd.csproj || status=1
+run_tests tests/Reliability/Reliability.csproj --filter "$whole_apphost" || status=1
 
 passed=0; failed=0; skipped=0; files=0
 for trx in "$results"/*.trx; do

@@ -14,8 +14,9 @@ public sealed record MenuItem
     [JsonPropertyName("description")]
     public string? Description { get; init; }
 
-    /// <summary>Exact decimal price; never passes through binary floating point.</summary>
+    /// <summary>Exact decimal price; never passes through binary floating point. Required in JSON: a forgotten price must not become 0.00.</summary>
     [JsonPropertyName("price")]
+    [JsonRequired]
     public decimal Price { get; init; }
 
     [JsonPropertyName("product_group")]

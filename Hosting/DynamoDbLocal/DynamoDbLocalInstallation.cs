@@ -5,6 +5,9 @@ public sealed record DynamoDbLocalInstallation(string JarDirectory, string JavaP
 {
     public const string ToolFolder = "tools/dynamodb-local";
 
+    /// <summary>The only browser origin DynamoDB Local accepts; nothing in CafeMenu calls it from a browser.</summary>
+    public const string LoopbackOrigin = "http://127.0.0.1";
+
     public string JarPath => Path.Combine(JarDirectory, "DynamoDBLocal.jar");
 
     public string LibraryPath => Path.Combine(JarDirectory, "DynamoDBLocal_lib");
@@ -17,6 +20,10 @@ public sealed record DynamoDbLocalInstallation(string JarDirectory, string JavaP
         // -sharedDb: without it every access key and region sees a different database.
         "-sharedDb",
         "-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        // DynamoDB Local has no bind-address option and listens on every interface: at least no browser page of another
+        // origin may call it (its default CORS list is "*"), and it sends no telemetry off the machine.
+        "-cors", LoopbackOrigin,
+        "-disableTelemetry",
         .. dbPath is null ? new[] { "-inMemory" } : ["-dbPath", dbPath],
     ];
 

@@ -23,6 +23,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public ApiFactory(DynamoDbLocalFixture dynamo) : this(dynamo.ServiceUrl, createTable: true)
     {
         Dynamo = dynamo;
+        // The tests of behaviour share two loaded cores with other test projects: a slow call must not become a 503.
+        // The fault tests (internal constructor) keep the Api's own short limits from appsettings.json.
+        DynamoDbTimeout = TimeSpan.FromSeconds(15);
     }
 
     /// <summary>An Api for a DynamoDB endpoint the test controls (which may be down).</summary>
@@ -36,6 +39,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public DynamoDbLocalFixture? Dynamo { get; }
 
+    /// <summary>Overrides DynamoDb:Timeout when set.</summary>
+    public TimeSpan? DynamoDbTimeout { get; init; }
+
     public string TableName { get; init; } = DynamoDbLocalFixture.UniqueTableName("api");
 
     /// <summary>Service replacements for one test (for example a recording DynamoDB client).</summary>
@@ -47,6 +53,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("AWS_ENDPOINT_URL_DYNAMODB", _dynamoUrl);
         builder.UseSetting("AWS_REGION", "us-east-1");
         builder.UseSetting("Menu:TableName", TableName);
+        if (DynamoDbTimeout is { } timeout) builder.UseSetting("DynamoDb:Timeout", timeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
         if (TestServices is not null) builder.ConfigureTestServices(TestServices);
     }
 
