@@ -12,27 +12,14 @@ internal static class DynamoJsonConverter
 {
     public static Dictionary<string, AttributeValue> ToItem(JsonElement record)
     {
-        if (record.ValueKind != JsonValueKind.Object)
-        {
-            throw new RecordException(null, $"a record must be a JSON object, not {PlainJsonConverter.Describe(record.ValueKind)}");
-        }
+        PlainJsonConverter.RequireObject(record);
 
         if (record.TryGetProperty("Item", out var wrapped) && wrapped.ValueKind == JsonValueKind.Object && CountProperties(record) == 1)
         {
             record = wrapped;
         }
 
-        var item = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
-        foreach (var property in record.EnumerateObject())
-        {
-            AttributeNames.Check(property.Name);
-            if (!item.TryAdd(property.Name, ToValue(property.Value, property.Name)))
-            {
-                throw new RecordException(property.Name, "appears twice in the record");
-            }
-        }
-
-        return item;
+        return PlainJsonConverter.ToItem(record, ToValue);
     }
 
     public static AttributeValue ToValue(JsonElement descriptor, string path)

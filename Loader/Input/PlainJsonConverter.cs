@@ -9,16 +9,26 @@ internal static class PlainJsonConverter
 {
     public static Dictionary<string, AttributeValue> ToItem(JsonElement record)
     {
+        RequireObject(record);
+        return ToItem(record, ToValue);
+    }
+
+    internal static void RequireObject(JsonElement record)
+    {
         if (record.ValueKind != JsonValueKind.Object)
         {
             throw new RecordException(null, $"a record must be a JSON object, not {Describe(record.ValueKind)}");
         }
+    }
 
+    /// <summary>The attributes of a JSON object, each value converted by <paramref name="toValue"/>; a name may appear once.</summary>
+    internal static Dictionary<string, AttributeValue> ToItem(JsonElement record, Func<JsonElement, string, AttributeValue> toValue)
+    {
         var item = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
         foreach (var property in record.EnumerateObject())
         {
             AttributeNames.Check(property.Name);
-            if (!item.TryAdd(property.Name, ToValue(property.Value, property.Name)))
+            if (!item.TryAdd(property.Name, toValue(property.Value, property.Name)))
             {
                 throw new RecordException(property.Name, "appears twice in the record");
             }
