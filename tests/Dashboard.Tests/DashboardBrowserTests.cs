@@ -12,7 +12,6 @@ namespace CafeMenu.Dashboard.Tests;
 /// </summary>
 public sealed class DashboardBrowserTests : IClassFixture<DynamoDbLocalFixture>, IAsyncLifetime
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
     private readonly DynamoDbLocalFixture _dynamo;
     private readonly string _screenshots;
     private DashboardTestHost _host = null!;
@@ -30,7 +29,6 @@ public sealed class DashboardBrowserTests : IClassFixture<DynamoDbLocalFixture>,
 
     public async Task InitializeAsync()
     {
-        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: apt-get install -y chromium");
         var table = DynamoDbLocalFixture.UniqueTableName("FoodProducts");
         using (var client = _dynamo.CreateClient())
         {
@@ -61,12 +59,7 @@ public sealed class DashboardBrowserTests : IClassFixture<DynamoDbLocalFixture>,
         await SampleTelemetry.SendMetricsAsync(_host);
 
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        _browser = await HeadlessChromium.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()

@@ -11,8 +11,6 @@ namespace CafeMenu.Web.BrowserTests;
 /// </summary>
 public sealed class CafeFixture : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
-
     private readonly DynamoDbLocalFixture _dynamo = new();
     private AppProcess? _api;
     private AppProcess? _web;
@@ -28,8 +26,6 @@ public sealed class CafeFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath)) throw new InvalidOperationException($"{ChromiumPath} is missing: apt-get install -y chromium (test.sh does this).");
-
         await _dynamo.InitializeAsync();
         using (var client = _dynamo.CreateClient())
         {
@@ -50,12 +46,7 @@ public sealed class CafeFixture : IAsyncLifetime
         // The machine is shared and small: a first Api call (JIT, DynamoDB Local warming up) can take seconds.
         Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        Browser = await HeadlessChromium.LaunchAsync(_playwright);
     }
 
     /// <summary>A fresh browser context (its own cookies, so its own Blazor circuit) at the Web's address.</summary>
