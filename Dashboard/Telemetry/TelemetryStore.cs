@@ -131,7 +131,8 @@ internal sealed class TelemetryStore(IOptions<TelemetryLimits> limits)
     /// <summary>Traces, newest first.</summary>
     public List<TraceEntry> GetTraces()
     {
-        lock (_lock) return _traces.Values.OrderByDescending(t => t.Sequence).Select(t => t.Copy()).ToList();
+        // By start time, not arrival: batched exports from several services arrive out of order.
+        lock (_lock) return _traces.Values.OrderByDescending(t => t.Start).ThenByDescending(t => t.Sequence).Select(t => t.Copy()).ToList();
     }
 
     public TraceEntry? GetTrace(string traceId)

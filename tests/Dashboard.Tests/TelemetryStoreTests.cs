@@ -43,6 +43,16 @@ public sealed class TelemetryStoreTests
     }
 
     [Fact]
+    public void Traces_are_listed_newest_start_first_whatever_order_they_arrived_in()
+    {
+        var store = Store();
+        store.AddSpans([Span("late", "a", startMs: 200)]);
+        store.AddSpans([Span("early", "a", startMs: 100), Span("latest", "a", startMs: 300)]);
+
+        Assert.Equal(["latest", "late", "early"], store.GetTraces().Select(t => t.TraceId));
+    }
+
+    [Fact]
     public void Metric_points_are_bounded_across_series_oldest_first()
     {
         var store = Store(points: 4);
