@@ -10,17 +10,25 @@ namespace CafeMenu.TestSupport;
 public sealed class DynamoDbLocalFixture : IAsyncLifetime
 {
     private readonly int? _requestedPort;
+    private readonly string? _dbPath;
     private Process? _process;
 
     public DynamoDbLocalFixture()
     {
     }
 
-    private DynamoDbLocalFixture(int port) => _requestedPort = port;
+    private DynamoDbLocalFixture(int port, string? dbPath)
+    {
+        _requestedPort = port;
+        _dbPath = dbPath;
+    }
 
-    /// <summary>A DynamoDB Local on a chosen port, so a fault test can stop it and start a new one where clients still point.</summary>
+    /// <summary>
+    /// A DynamoDB Local on a chosen port, so a fault test can stop it and start a new one where clients still point;
+    /// with <paramref name="dbPath"/> it persists there (-dbPath), so a new one started on the folder finds the data again.
+    /// </summary>
     /// <remarks>A factory rather than a second public constructor: xunit requires fixtures to have exactly one.</remarks>
-    public static DynamoDbLocalFixture OnPort(int port) => new(port);
+    public static DynamoDbLocalFixture OnPort(int port, string? dbPath = null) => new(port, dbPath);
 
     public string ServiceUrl { get; private set; } = "";
 
@@ -37,7 +45,7 @@ public sealed class DynamoDbLocalFixture : IAsyncLifetime
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in installation.Arguments(Port, dbPath: null)) start.ArgumentList.Add(argument);
+        foreach (var argument in installation.Arguments(Port, _dbPath)) start.ArgumentList.Add(argument);
         _process = Process.Start(start) ?? throw new InvalidOperationException("java did not start");
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };
@@ -90,7 +98,9 @@ public sealed class DynamoDbLocalFixture : IAsyncLifetime
             _process.WaitForExit(10_000);
         }
 
+        // Idempotent: a fault test kills DynamoDB Local mid-run and disposes it again on the way out.
         _process?.Dispose();
+        _process = null;
         return Task.CompletedTask;
     }
 }
