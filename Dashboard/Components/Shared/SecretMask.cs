@@ -7,13 +7,8 @@ namespace CafeMenu.Dashboard.Components.Shared;
 internal static class SecretMask
 {
     public const string Masked = "••••••••";
-    private static readonly string[] SecretMarkers = ["KEY", "SECRET", "TOKEN", "PASSWORD", "PWD", "HEADERS", "CONNECTIONSTRING"];
 
-    public static bool IsSecret(string name)
-    {
-        var upper = name.ToUpperInvariant();
-        return SecretMarkers.Any(upper.Contains);
-    }
+    public static bool IsSecret(string name) => Hosting.SecretMasker.IsSecret(name);
 
     public static string Show(string name, string value) => IsSecret(name) && value.Length > 0 ? Masked : value;
 }
