@@ -110,11 +110,10 @@ internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, 
         var writeStarted = time.GetTimestamp();
         using (var phase = LoaderTelemetry.Source.StartActivity("loader.write"))
         {
-            var retry = WriteRetry.Create(options.Retry, tally, limiter, time);
-            var writer = new ItemWriter(dynamo, options.Table, schema, options.Mode, retry, limiter, tally, time);
-            // Insert-only sends one PutItem per item, so its units are smaller to keep the limiter's steps fine-grained.
-            var unitSize = options.Mode == WriteMode.Upsert ? 25 : 8;
-            var pipeline = new WritePipeline(writer, limiter, tally, schema, unitSize);
+            var heartbeat = new WriteHeartbeat(time, options.Retry.GiveUpAfter);
+            var retry = WriteRetry.Create(options.Retry, tally, limiter, heartbeat, time);
+            var writer = new ItemWriter(dynamo, options.Table, schema, options.Mode, retry, limiter, heartbeat, tally, time);
+            var pipeline = new WritePipeline(writer, limiter, tally, schema, UnitLimits.For(options.Mode));
             var progress = new ProgressDisplay(console, options.Progress, time);
             await progress.RunAsync(validation.ItemsToWrite, tally, limiter, () => pipeline.RunAsync(sources, validation, cancellationToken));
             phase?.SetTag("loader.items.written", tally.Written);

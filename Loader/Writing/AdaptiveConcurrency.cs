@@ -1,13 +1,22 @@
 namespace CafeMenu.Loader.Writing;
 
 /// <summary>
-/// How many write requests may be in flight. Fixed with <c>--concurrency N</c>; with <c>auto</c> it adapts like TCP congestion
-/// control: halves on throttling, doubles per round of requests at first (slow start), then grows by one per round of requests while their latency stays near the best seen, shrinks by
-/// one when latency doubles.
+/// How many write requests may be in flight. Fixed with <c>--concurrency N</c>; with <c>auto</c> it adapts like TCP Vegas.
+/// Each round of requests, the average latency is compared with the lowest seen (a request's cost with nothing queued):
+/// <c>limit × (1 − lowest / average)</c> estimates how many requests wait in DynamoDB's queue instead of being served.
+/// The limit doubles per round at first (slow start) until a queue forms, then rises by one while fewer than
+/// <see cref="QueueLow"/> wait and falls by one when more than <see cref="QueueHigh"/> wait; throttling and timeouts halve it.
+/// A DynamoDB that scales (AWS) keeps latency flat, so the limit climbs until it throttles; one that does not (DynamoDB
+/// Local on a few cores) is held just past its saturation point, where more requests would only queue.
 /// </summary>
-/// <remarks>Hand-written: System.Threading.RateLimiting's and Polly's concurrency limiters have a fixed permit count.</remarks>
 internal sealed class AdaptiveConcurrency
 {
+    /// <summary>Requests queued in DynamoDB below which the limit grows.</summary>
+    public const double QueueLow = 3;
+
+    /// <summary>Requests queued in DynamoDB above which the limit shrinks.</summary>
+    public const double QueueHigh = 6;
+
     private readonly Lock _gate = new();
     private readonly Queue<TaskCompletionSource> _waiters = new();
     private readonly bool _adaptive;
@@ -17,7 +26,7 @@ internal sealed class AdaptiveConcurrency
     private int _limit;
     private double _windowLatencySum;
     private int _windowCount;
-    private double? _bestLatency;
+    private double? _lowestLatency;
     private long _lastDecrease;
     private bool _slowStart = true;
 
@@ -80,21 +89,22 @@ internal sealed class AdaptiveConcurrency
             var average = _windowLatencySum / _windowCount;
             _windowLatencySum = 0;
             _windowCount = 0;
-            // The best latency drifts up slowly so one lucky round does not pin it forever.
-            _bestLatency = _bestLatency is { } best ? Math.Min(average, best * 1.02) : average;
-            // Slow start doubles until latency first rises (as TCP does), then the limit moves one step at a time.
-            if (average <= _bestLatency * 1.3 && _limit < _max) _limit = _slowStart ? Math.Min(_max, _limit * 2) : _limit + 1;
+            var lowest = _lowestLatency = Math.Min(average, _lowestLatency ?? average);
+            var queued = _limit * (1 - lowest / average);
+            if (_slowStart && queued < QueueLow) _limit = Math.Min(_max, _limit * 2);
             else
             {
                 _slowStart = false;
-                if (average > _bestLatency * 2 && _limit > 1) _limit--;
+                if (queued < QueueLow) _limit = Math.Min(_max, _limit + 1);
+                else if (queued > QueueHigh && _limit > 1) _limit--;
             }
+
             Changed();
         }
     }
 
-    /// <summary>DynamoDB said slow down (a throttling error or unprocessed items): halve, at most once per 100 ms.</summary>
-    public void OnThrottle()
+    /// <summary>DynamoDB said slow down (throttling, unprocessed items, a timeout): halve, at most once per 100 ms.</summary>
+    public void OnCongestion()
     {
         if (!_adaptive) return;
         lock (_gate)

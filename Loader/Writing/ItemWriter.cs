@@ -7,17 +7,19 @@ using Polly;
 namespace CafeMenu.Loader.Writing;
 
 /// <summary>
-/// Writes one unit of work (up to 25 items) and accounts for every item in it: written, skipped or failed with a reason.
-/// Upsert sends one BatchWriteItem and re-sends what comes back unprocessed; insert-only sends conditional PutItems in parallel.
+/// Writes one unit of work and accounts for every item in it: written, skipped or failed with a reason. Upsert sends one
+/// BatchWriteItem and re-sends what comes back unprocessed; insert-only sends one TransactWriteItems of conditional puts
+/// and re-sends, without the items that exist, whatever a cancelled transaction did not apply.
 /// </summary>
 internal sealed class ItemWriter(
     IAmazonDynamoDB dynamo, string table, TableSchema schema, WriteMode mode, ResiliencePipeline retry,
-    AdaptiveConcurrency limiter, LoadTally tally, TimeProvider time)
+    AdaptiveConcurrency limiter, WriteHeartbeat heartbeat, LoadTally tally, TimeProvider time)
 {
-    private readonly string _condition = $"attribute_not_exists(#k)";
+    private const string NotExists = "attribute_not_exists(#k)";
     private readonly Dictionary<string, string> _conditionNames = new() { ["#k"] = schema.Key[0].Name };
+    private readonly TransactionTokens _tokens = new();
 
-    /// <summary>Set when a unit ran out of retries on a transient error: DynamoDB is unavailable, the rest is not attempted.</summary>
+    /// <summary>Set when DynamoDB stopped accepting writes: the rest is not attempted.</summary>
     public string? AbortReason { get; private set; }
 
     public async Task WriteAsync(IReadOnlyList<PendingItem> unit, CancellationToken cancellationToken)
@@ -27,46 +29,34 @@ internal sealed class ItemWriter(
         activity?.SetTag("loader.mode", mode == WriteMode.Upsert ? "upsert" : "insert-only");
         var started = time.GetTimestamp();
         var failedBefore = tally.Failed;
-        if (mode == WriteMode.Upsert) await UpsertAsync(unit, cancellationToken);
-        else await Task.WhenAll(unit.Select(item => InsertAsync(item, cancellationToken)));
-
+        await WriteUnitAsync(unit, cancellationToken);
         LoaderTelemetry.BatchDuration.Record(time.GetElapsedTime(started).TotalSeconds);
         if (tally.Failed != failedBefore) activity?.SetStatus(ActivityStatusCode.Error, "some items failed");
     }
 
-    private async Task UpsertAsync(IReadOnlyList<PendingItem> unit, CancellationToken cancellationToken)
+    private async Task WriteUnitAsync(IReadOnlyList<PendingItem> unit, CancellationToken cancellationToken)
     {
         IReadOnlyList<PendingItem> pending = unit;
         try
         {
             await retry.ExecuteAsync(async token =>
             {
-                var request = new BatchWriteItemRequest
+                try
                 {
-                    RequestItems = new() { [table] = pending.Select(p => new WriteRequest(new PutRequest(p.Item))).ToList() },
-                };
-                var sent = time.GetTimestamp();
-                var response = await dynamo.BatchWriteItemAsync(request, token);
-                var left = response.UnprocessedItems is { } u && u.TryGetValue(table, out var unprocessed) ? unprocessed : null;
-                if (left is not { Count: > 0 })
-                {
-                    limiter.OnSuccess(time.GetElapsedTime(sent));
-                    tally.AddWritten(pending.Count);
-                    pending = [];
-                    return;
+                    pending = mode == WriteMode.Upsert ? await UpsertAsync(pending, token) : await InsertAsync(pending, token);
                 }
-
-                var stillPending = Unprocessed(pending, left);
-                tally.AddWritten(pending.Count - stillPending.Count);
-                pending = stillPending;
-                throw new UnprocessedItemsException(stillPending.Count);
+                catch (UnprocessedItemsException e)
+                {
+                    pending = e.Pending; // the retry sends only what is left
+                    throw;
+                }
             }, cancellationToken);
         }
         catch (Exception e) when (!WriteRetry.IsRetryable(e) && e is AmazonDynamoDBException && !cancellationToken.IsCancellationRequested)
         {
             // DynamoDB refused the whole request (a ValidationException names no item): write the items one by one so only
             // the offending ones fail, each with DynamoDB's reason.
-            await Task.WhenAll(pending.Select(item => PutAsync(item, conditional: false, cancellationToken)));
+            await Task.WhenAll(pending.Select(item => PutAsync(item, conditional: mode == WriteMode.InsertOnly, cancellationToken)));
         }
         catch (Exception e)
         {
@@ -74,7 +64,91 @@ internal sealed class ItemWriter(
         }
     }
 
-    private Task InsertAsync(PendingItem item, CancellationToken cancellationToken) => PutAsync(item, conditional: true, cancellationToken);
+    /// <summary>One BatchWriteItem; throws (to be retried with back-off) when items come back unprocessed.</summary>
+    private async Task<IReadOnlyList<PendingItem>> UpsertAsync(IReadOnlyList<PendingItem> pending, CancellationToken cancellationToken)
+    {
+        var request = new BatchWriteItemRequest
+        {
+            RequestItems = new() { [table] = pending.Select(p => new WriteRequest(new PutRequest(p.Item))).ToList() },
+        };
+        var sent = time.GetTimestamp();
+        var response = await dynamo.BatchWriteItemAsync(request, cancellationToken);
+        var left = response.UnprocessedItems is { } u && u.TryGetValue(table, out var unprocessed) ? unprocessed : null;
+        if (left is not { Count: > 0 })
+        {
+            Accepted(pending.Count, sent);
+            return [];
+        }
+
+        var stillPending = Unprocessed(pending, left);
+        if (stillPending.Count < pending.Count) heartbeat.Beat();
+        tally.AddWritten(pending.Count - stillPending.Count);
+        throw new UnprocessedItemsException(stillPending);
+    }
+
+    /// <summary>
+    /// TransactWriteItems of conditional puts. Its ClientRequestToken makes a retry after a lost answer idempotent: DynamoDB
+    /// answers it as the first attempt's success instead of failing the condition on our own write.
+    /// </summary>
+    private async Task<IReadOnlyList<PendingItem>> InsertAsync(IReadOnlyList<PendingItem> pending, CancellationToken cancellationToken)
+    {
+        while (pending.Count > 0)
+        {
+            var request = new TransactWriteItemsRequest
+            {
+                ClientRequestToken = _tokens.For(pending),
+                TransactItems = pending.Select(p => new TransactWriteItem
+                {
+                    Put = new Put { TableName = table, Item = p.Item, ConditionExpression = NotExists, ExpressionAttributeNames = _conditionNames },
+                }).ToList(),
+            };
+            var sent = time.GetTimestamp();
+            try
+            {
+                await dynamo.TransactWriteItemsAsync(request, cancellationToken);
+                Accepted(pending.Count, sent);
+                return [];
+            }
+            catch (TransactionCanceledException e) when (e.CancellationReasons?.Count == pending.Count)
+            {
+                // DynamoDB answered for each item; those not decided go again at once, as a new transaction.
+                heartbeat.Beat();
+                var (again, throttled) = Settle(pending, e.CancellationReasons);
+                if (throttled) throw new UnprocessedItemsException(again);
+                pending = again;
+            }
+        }
+
+        return [];
+    }
+
+    /// <summary>Skips the items that exist, fails those DynamoDB refused, and returns the ones the cancellation left unapplied.</summary>
+    private (List<PendingItem> Again, bool Throttled) Settle(IReadOnlyList<PendingItem> pending, List<CancellationReason> reasons)
+    {
+        var again = new List<PendingItem>();
+        var throttled = false;
+        for (var i = 0; i < pending.Count; i++)
+        {
+            switch (reasons[i].Code)
+            {
+                case "ConditionalCheckFailed":
+                    tally.AddSkipped(pending[i]);
+                    break;
+                case null or "" or "None" or "TransactionConflict":
+                    again.Add(pending[i]);
+                    break;
+                case "ThrottlingError" or "ProvisionedThroughputExceeded" or "RequestLimitExceeded":
+                    throttled = true;
+                    again.Add(pending[i]);
+                    break;
+                default:
+                    tally.AddFailed(pending[i], $"{reasons[i].Code}: {reasons[i].Message}");
+                    break;
+            }
+        }
+
+        return (again, throttled);
+    }
 
     private async Task PutAsync(PendingItem item, bool conditional, CancellationToken cancellationToken)
     {
@@ -85,24 +159,32 @@ internal sealed class ItemWriter(
                 var request = new PutItemRequest { TableName = table, Item = item.Item };
                 if (conditional)
                 {
-                    request.ConditionExpression = _condition;
+                    request.ConditionExpression = NotExists;
                     request.ExpressionAttributeNames = _conditionNames;
                 }
 
                 var sent = time.GetTimestamp();
                 await dynamo.PutItemAsync(request, token);
-                limiter.OnSuccess(time.GetElapsedTime(sent));
+                Accepted(0, sent);
             }, cancellationToken);
             tally.AddWritten(1);
         }
         catch (ConditionalCheckFailedException)
         {
+            heartbeat.Beat();
             tally.AddSkipped(item);
         }
         catch (Exception e)
         {
             FailAll([item], e, cancellationToken);
         }
+    }
+
+    private void Accepted(int written, long sent)
+    {
+        limiter.OnSuccess(time.GetElapsedTime(sent));
+        heartbeat.Beat();
+        tally.AddWritten(written);
     }
 
     private void FailAll(IReadOnlyList<PendingItem> items, Exception e, CancellationToken cancellationToken)
@@ -114,8 +196,9 @@ internal sealed class ItemWriter(
         }
         else if (WriteRetry.IsRetryable(e))
         {
-            reason = $"not confirmed written after {tally.Retries} retries in this load: {e.Message}";
-            AbortReason ??= $"DynamoDB kept failing ({e.Message})";
+            var stalled = $"DynamoDB accepted no write for {heartbeat.GiveUpAfter.TotalSeconds:0} s (last error: {e.Message})";
+            reason = $"not confirmed written: {stalled}";
+            AbortReason ??= stalled;
         }
         else
         {

@@ -1,9 +1,13 @@
 namespace CafeMenu.Loader.Writing;
 
-/// <summary>Capped exponential back-off with jitter for unprocessed items, throttling and transient errors.</summary>
+/// <summary>
+/// Capped exponential back-off with jitter for unprocessed items, throttling and transient errors. A write is retried for
+/// as long as DynamoDB keeps accepting other writes; the load gives up only when DynamoDB has accepted none for
+/// <see cref="GiveUpAfter"/>, so a slow or busy DynamoDB is waited for and a dead one is not.
+/// </summary>
 internal sealed record RetrySettings
 {
-    public int MaxRetryAttempts { get; init; } = 10;
+    public TimeSpan GiveUpAfter { get; init; } = TimeSpan.FromSeconds(60);
     public TimeSpan BaseDelay { get; init; } = TimeSpan.FromMilliseconds(50);
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(5);
 }

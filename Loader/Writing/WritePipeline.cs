@@ -1,14 +1,15 @@
 using System.Threading.Channels;
 using CafeMenu.Loader.Input;
 using CafeMenu.Loader.Validation;
+using CafeMenu.Menu;
 
 namespace CafeMenu.Loader.Writing;
 
 /// <summary>
-/// The second pass: reads the input again, groups the items to write into units of up to 25, and keeps as many units in
+/// The second pass: reads the input again, groups the items to write into units (one request each), and keeps as many units in
 /// flight as the limiter allows. Memory holds only the units queued and in flight.
 /// </summary>
-internal sealed class WritePipeline(ItemWriter writer, AdaptiveConcurrency limiter, LoadTally tally, TableSchema schema, int unitSize)
+internal sealed class WritePipeline(ItemWriter writer, AdaptiveConcurrency limiter, LoadTally tally, TableSchema schema, UnitLimits limits)
 {
     public async Task RunAsync(IReadOnlyList<RecordSource> sources, ValidationOutcome validation, CancellationToken cancellationToken)
     {
@@ -70,7 +71,9 @@ internal sealed class WritePipeline(ItemWriter writer, AdaptiveConcurrency limit
     {
         try
         {
-            var unit = new List<PendingItem>(unitSize);
+            var unit = new List<PendingItem>(limits.MaxItems);
+            var unitBytes = 0;
+            var bySize = limits.MaxBytes < int.MaxValue;
             for (var file = 0; file < sources.Count; file++)
             {
                 var path = sources[file].Path;
@@ -89,11 +92,19 @@ internal sealed class WritePipeline(ItemWriter writer, AdaptiveConcurrency limit
                         continue; // superseded by a later record with the same key (last-wins), counted by the validation pass
                     }
 
-                    unit.Add(new PendingItem(path, record.Line, key, ItemKey.Display(schema, item), item));
-                    if (unit.Count == unitSize)
+                    var size = bySize ? ItemSize.Of(item) : 0;
+                    if (unit.Count > 0 && unitBytes + size > limits.MaxBytes)
                     {
                         await output.WriteAsync(unit, CancellationToken.None);
-                        unit = new List<PendingItem>(unitSize);
+                        (unit, unitBytes) = (new List<PendingItem>(limits.MaxItems), 0);
+                    }
+
+                    unit.Add(new PendingItem(path, record.Line, key, ItemKey.Display(schema, item), item));
+                    unitBytes += size;
+                    if (unit.Count == limits.MaxItems)
+                    {
+                        await output.WriteAsync(unit, CancellationToken.None);
+                        (unit, unitBytes) = (new List<PendingItem>(limits.MaxItems), 0);
                     }
                 }
             }

@@ -7,18 +7,25 @@ using Polly.Retry;
 
 namespace CafeMenu.Loader.Writing;
 
-/// <summary>Thrown inside the retry pipeline when DynamoDB left some items of a batch unprocessed, so they are sent again.</summary>
-internal sealed class UnprocessedItemsException(int count) : Exception($"{count} items were left unprocessed by DynamoDB");
+/// <summary>Thrown inside the retry pipeline when DynamoDB left some items of a request unprocessed, so they are sent again.</summary>
+internal sealed class UnprocessedItemsException(IReadOnlyList<PendingItem> pending)
+    : Exception($"{pending.Count} items were left unprocessed by DynamoDB")
+{
+    public IReadOnlyList<PendingItem> Pending { get; } = pending;
+}
 
 /// <summary>The retry pipeline (Polly) shared by every write: which failures are retried and what a retry tells the limiter.</summary>
 internal static class WriteRetry
 {
-    public static ResiliencePipeline Create(RetrySettings settings, LoadTally tally, AdaptiveConcurrency limiter, TimeProvider time) =>
+    public static ResiliencePipeline Create(RetrySettings settings, LoadTally tally, AdaptiveConcurrency limiter, WriteHeartbeat heartbeat,
+        TimeProvider time) =>
         new ResiliencePipelineBuilder { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(IsRetryable),
-                MaxRetryAttempts = settings.MaxRetryAttempts,
+                // No count of attempts: a write is retried while DynamoDB accepts others, so a busy DynamoDB never
+                // costs an item, and the whole load gives up together once DynamoDB accepts nothing at all.
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && IsRetryable(e) && !heartbeat.Stalled),
+                MaxRetryAttempts = int.MaxValue,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = settings.BaseDelay,
@@ -27,7 +34,8 @@ internal static class WriteRetry
                 {
                     var throttled = args.Outcome.Exception is { } e && IsThrottle(e);
                     tally.AddRetry(throttled);
-                    if (throttled) limiter.OnThrottle();
+                    // A timeout is the other way DynamoDB says it is overloaded: more requests in flight would only add to its queue.
+                    if (throttled || args.Outcome.Exception is { } t && IsTimeout(t)) limiter.OnCongestion();
                     return ValueTask.CompletedTask;
                 },
             })
@@ -44,11 +52,19 @@ internal static class WriteRetry
     public static bool IsTransient(Exception e) => e switch
     {
         InternalServerErrorException => true,
+        // A retry whose first attempt DynamoDB is still applying: the next one gets that attempt's answer.
+        TransactionInProgressException => true,
         AmazonServiceException { StatusCode: >= HttpStatusCode.InternalServerError } => true,
         HttpRequestException or IOException or SocketException or TimeoutException => true,
         AmazonClientException { InnerException: { } inner } => IsTransient(inner),
-        // An HttpClient timeout, not our cancellation (that one is checked by the caller before retrying matters).
-        TaskCanceledException { InnerException: TimeoutException } => true,
+        _ => IsTimeout(e),
+    };
+
+    /// <summary>No answer in time: an HttpClient timeout, not our own cancellation (the caller checks that one).</summary>
+    public static bool IsTimeout(Exception e) => e switch
+    {
+        TimeoutException or TaskCanceledException { InnerException: TimeoutException } => true,
+        AmazonClientException { InnerException: { } inner } => IsTimeout(inner),
         _ => false,
     };
 }

@@ -51,6 +51,32 @@ switch (command)
         Console.WriteLine(FormattableString.Invariant($"RESULT raw-ceiling-c{concurrency} {count} {stopwatch.Elapsed.TotalSeconds:0.000}"));
         break;
     }
+    case "raw-transact":
+    {
+        // The insert-only ceiling: pre-built TransactWriteItems of up to 100 conditional puts (attribute_not_exists).
+        var table = args[2];
+        var concurrency = int.Parse(args[4], CultureInfo.InvariantCulture);
+        var requests = File.ReadLines(args[3]).Select(ToItem).Chunk(100)
+            .Select(chunk => new TransactWriteItemsRequest
+            {
+                ClientRequestToken = Guid.NewGuid().ToString("N"),
+                TransactItems = chunk.Select(i => new TransactWriteItem
+                {
+                    Put = new Put
+                    {
+                        TableName = table, Item = i, ConditionExpression = "attribute_not_exists(#k)",
+                        ExpressionAttributeNames = new() { ["#k"] = "product_name" },
+                    },
+                }).ToList(),
+            })
+            .ToList();
+        var count = requests.Sum(r => r.TransactItems.Count);
+        var stopwatch = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = concurrency },
+            async (request, token) => await client.TransactWriteItemsAsync(request, token));
+        Console.WriteLine(FormattableString.Invariant($"RESULT raw-transact-c{concurrency} {count} {stopwatch.Elapsed.TotalSeconds:0.000}"));
+        break;
+    }
     case "count":
     {
         long total = 0;

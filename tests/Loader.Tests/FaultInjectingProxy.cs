@@ -9,6 +9,8 @@ namespace CafeMenu.Loader.Tests;
 /// A loopback HTTP proxy in front of DynamoDB Local that misbehaves the way DynamoDB does under load: it answers every
 /// <paramref name="throttleEvery"/>-th call with ProvisionedThroughputExceededException, and of every BatchWriteItem it
 /// forwards only part of the items and returns the rest (<paramref name="unprocessedShare"/>) as UnprocessedItems.
+/// Writes can also be made slow (<see cref="StallWritesUntil"/>), refused (<see cref="RefuseWritesAfter"/>), or applied with
+/// their answer lost (<see cref="LoseAnswerEvery"/>).
 /// </summary>
 internal sealed class FaultInjectingProxy : IAsyncDisposable
 {
@@ -20,6 +22,7 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private int _calls;
+    private int _writeCalls;
 
     public FaultInjectingProxy(string target, int port, int throttleEvery, double unprocessedShare)
     {
@@ -33,7 +36,20 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
     }
 
     public string Url { get; }
+
+    /// <summary>Until then, every write waits this long before it is forwarded (longer than the client's timeout).</summary>
+    public (DateTime Until, TimeSpan Delay) StallWritesUntil { get; set; }
+
+    /// <summary>After this many write calls, every write is answered 500 without reaching DynamoDB.</summary>
+    public int RefuseWritesAfter { get; set; } = int.MaxValue;
+
+    /// <summary>Every n-th write is applied by DynamoDB but answered 500, as when a connection breaks after the request.</summary>
+    public int LoseAnswerEvery { get; set; }
+
     public int Throttled;
+    public int Refused;
+    public int AnswersLost;
+    public int Stalled;
     public int ItemsReturnedUnprocessed;
     public int BatchCalls;
 
@@ -63,7 +79,22 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
             var body = await reader.ReadToEndAsync();
             var target = context.Request.Headers["X-Amz-Target"] ?? "";
             var call = Interlocked.Increment(ref _calls);
-            var isWrite = target.EndsWith(".BatchWriteItem", StringComparison.Ordinal) || target.EndsWith(".PutItem", StringComparison.Ordinal);
+            var isWrite = target.EndsWith(".BatchWriteItem", StringComparison.Ordinal) || target.EndsWith(".PutItem", StringComparison.Ordinal)
+                || target.EndsWith(".TransactWriteItems", StringComparison.Ordinal);
+            var writeCall = isWrite ? Interlocked.Increment(ref _writeCalls) : 0;
+            if (isWrite && StallWritesUntil.Until > DateTime.UtcNow)
+            {
+                Interlocked.Increment(ref Stalled);
+                await Task.Delay(StallWritesUntil.Delay);
+            }
+
+            if (isWrite && writeCall > RefuseWritesAfter)
+            {
+                Interlocked.Increment(ref Refused);
+                await RespondAsync(context, 500, """{"__type":"com.amazonaws.dynamodb.v20120810#InternalServerError","message":"Injected refusal"}""");
+                return;
+            }
+
             if (isWrite && call % _throttleEvery == 0)
             {
                 Interlocked.Increment(ref Throttled);
@@ -92,6 +123,13 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
                 var json = JsonNode.Parse(answer)!.AsObject();
                 json["UnprocessedItems"] = withheld; // DynamoDB Local processed everything it was sent
                 answer = json.ToJsonString();
+            }
+
+            if (isWrite && LoseAnswerEvery > 0 && writeCall % LoseAnswerEvery == 0 && response.IsSuccessStatusCode)
+            {
+                Interlocked.Increment(ref AnswersLost);
+                await RespondAsync(context, 500, """{"__type":"com.amazonaws.dynamodb.v20120810#InternalServerError","message":"Injected lost answer"}""");
+                return;
             }
 
             // The SDK checks x-amz-crc32 when present; the body may have changed, so it is not passed on.

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Text.Json;
+using CafeMenu.TestSupport;
+
+namespace CafeMenu.Loader.Tests;
+
+/// <summary>
+/// DynamoDB that is slow, that stops accepting writes, or whose answers get lost: the Loader waits for a slow one, gives
+/// up on a dead one after Loader:Retry:GiveUpAfter with every item accounted for, and never counts its own write as skipped.
+/// </summary>
+[Collection(DynamoCollection.Name)]
+public class UnreliableDynamoTests(DynamoDbLocalFixture dynamo)
+{
+    private const int Items = 600;
+
+    /// <summary>Back-off short enough to keep the tests quick; the schedule's shape is the production one.</summary>
+    private static readonly Dictionary<string, string?> QuickRetry = new()
+    {
+        ["Loader:Retry:BaseDelay"] = "00:00:00.005",
+        ["Loader:Retry:MaxDelay"] = "00:00:00.100",
+        ["DynamoDb:Timeout"] = "00:00:00.400",
+    };
+
+    [Theory]
+    [InlineData("upsert")]
+    [InlineData("insert-only")]
+    public async Task A_DynamoDB_that_answers_nothing_in_time_for_6_s_is_waited_for_and_every_item_arrives(string mode)
+    {
+        var (table, file, report) = await PrepareAsync("slow");
+        await using var proxy = new FaultInjectingProxy(dynamo.ServiceUrl, FreePort.Next(), throttleEvery: int.MaxValue, unprocessedShare: 0)
+        {
+            // Far more timed-out attempts than any fixed retry count would allow for.
+            StallWritesUntil = (DateTime.UtcNow.AddSeconds(6), TimeSpan.FromSeconds(1)),
+        };
+
+        var run = await LoaderRun.RunAsync(proxy.Url, QuickRetry, "load", file, "--table", table, "--mode", mode, "--report", report, "--progress", "none");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(proxy.Stalled > 10, $"only {proxy.Stalled} writes were stalled");
+        using var json = JsonDocument.Parse(File.ReadAllText(report));
+        Assert.Equal(Items, json.RootElement.GetProperty("written").GetInt32());
+        Assert.True(json.RootElement.GetProperty("retries").GetInt32() > 10, run.ToString());
+        await AssertTableHoldsAsync(table, Items);
+    }
+
+    [Theory]
+    [InlineData("upsert")]
+    [InlineData("insert-only")]
+    public async Task A_DynamoDB_that_accepts_no_write_for_GiveUpAfter_ends_the_load_with_every_item_accounted_for(string mode)
+    {
+        var (table, file, report) = await PrepareAsync("dead");
+        await using var proxy = new FaultInjectingProxy(dynamo.ServiceUrl, FreePort.Next(), throttleEvery: int.MaxValue, unprocessedShare: 0)
+        {
+            RefuseWritesAfter = 3,
+        };
+        // The client's default timeout: the accepted writes are answered, so the table holds exactly what was reported written.
+        var settings = new Dictionary<string, string?>(QuickRetry) { ["Loader:Retry:GiveUpAfter"] = "00:00:02", ["DynamoDb:Timeout"] = "00:00:10" };
+
+        var watch = Stopwatch.StartNew();
+        var run = await LoaderRun.RunAsync(proxy.Url, settings, "load", file, "--table", table, "--mode", mode, "--report", report, "--progress", "none");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"the Loader took {watch.Elapsed} to give up");
+        Assert.True(run.Output.Contains("DynamoDB accepted no write for 2 s (last error: Injected refusal)", StringComparison.Ordinal), run.ToString());
+        using var json = JsonDocument.Parse(File.ReadAllText(report));
+        var root = json.RootElement;
+        var written = root.GetProperty("written").GetInt32();
+        Assert.Equal(Items, written + root.GetProperty("failed").GetInt32());
+        Assert.Equal(root.GetProperty("failed").GetInt32(), root.GetProperty("failed_items").GetArrayLength());
+        Assert.All(root.GetProperty("failed_items").EnumerateArray(), f => Assert.StartsWith("not ", f.GetProperty("reason").GetString(), StringComparison.Ordinal));
+        await AssertTableHoldsAsync(table, written);
+    }
+
+    [Fact]
+    public async Task Insert_only_counts_a_write_whose_answer_was_lost_as_written_not_as_skipped()
+    {
+        var (table, file, report) = await PrepareAsync("lost");
+        await using var proxy = new FaultInjectingProxy(dynamo.ServiceUrl, FreePort.Next(), throttleEvery: int.MaxValue, unprocessedShare: 0)
+        {
+            LoseAnswerEvery = 2,
+        };
+
+        var run = await LoaderRun.RunAsync(proxy.Url, QuickRetry, "load", file, "--table", table, "--mode", "insert-only", "--report", report, "--progress", "none");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(proxy.AnswersLost > 0);
+        using var json = JsonDocument.Parse(File.ReadAllText(report));
+        // The retry carries the same ClientRequestToken, so DynamoDB answers it as the applied first attempt.
+        Assert.Equal(0, json.RootElement.GetProperty("skipped").GetInt32());
+        Assert.Equal(Items, json.RootElement.GetProperty("written").GetInt32());
+        await AssertTableHoldsAsync(table, Items);
+    }
+
+    private async Task<(string Table, string File, string Report)> PrepareAsync(string prefix)
+    {
+        var table = DynamoDbLocalFixture.UniqueTableName(prefix);
+        var lines = Enumerable.Range(0, Items).Select(i => $"{{\"product_name\":\"item {i:D5}\",\"price\":{i}.25}}");
+        var file = LoaderRun.TempFile("u.ndjson", string.Join("\n", lines) + "\n");
+        using var client = dynamo.CreateClient();
+        await Menu.TableSetup.EnsureMenuTableAsync(client, table);
+        return (table, file, Path.Combine(Path.GetDirectoryName(file)!, "report.json"));
+    }
+
+    private async Task AssertTableHoldsAsync(string table, int expected)
+    {
+        using var client = dynamo.CreateClient();
+        var items = await LoaderRun.ScanAllAsync(client, table);
+        Assert.Equal(expected, items.Count);
+    }
+}
