@@ -30,6 +30,10 @@ internal sealed class AdaptiveConcurrency
     private long _lastDecrease;
     private bool _slowStart = true;
 
+    /// <summary>Rounds at the initial limit before it moves: the first requests pay for JIT compilation and connection set-up,
+    /// and a lowest latency learnt from them would hide the queue later.</summary>
+    private int _warmUpRounds = 3;
+
     public AdaptiveConcurrency(int? fixedLimit, int initial, int max, TimeProvider time)
     {
         _adaptive = fixedLimit is null;
@@ -89,6 +93,7 @@ internal sealed class AdaptiveConcurrency
             var average = _windowLatencySum / _windowCount;
             _windowLatencySum = 0;
             _windowCount = 0;
+            if (_warmUpRounds-- > 1) return;
             var lowest = _lowestLatency = Math.Min(average, _lowestLatency ?? average);
             var queued = _limit * (1 - lowest / average);
             if (_slowStart && queued < QueueLow) _limit = Math.Min(_max, _limit * 2);

@@ -11,6 +11,10 @@ namespace CafeMenu.Loader.Writing;
 /// BatchWriteItem and re-sends what comes back unprocessed; insert-only sends one TransactWriteItems of conditional puts
 /// and re-sends, without the items that exist, whatever a cancelled transaction did not apply.
 /// </summary>
+/// <remarks>
+/// Requests say ReturnConsumedCapacity NONE, which the telemetry's default (TOTAL) respects: computing it costs DynamoDB
+/// Local about a quarter of its write throughput (docs/benchmarks.md), and the Loader reports items, not capacity.
+/// </remarks>
 internal sealed class ItemWriter(
     IAmazonDynamoDB dynamo, string table, TableSchema schema, WriteMode mode, ResiliencePipeline retry,
     AdaptiveConcurrency limiter, WriteHeartbeat heartbeat, LoadTally tally, TimeProvider time)
@@ -70,6 +74,7 @@ internal sealed class ItemWriter(
         var request = new BatchWriteItemRequest
         {
             RequestItems = new() { [table] = pending.Select(p => new WriteRequest(new PutRequest(p.Item))).ToList() },
+            ReturnConsumedCapacity = ReturnConsumedCapacity.NONE,
         };
         var sent = time.GetTimestamp();
         var response = await dynamo.BatchWriteItemAsync(request, cancellationToken);
@@ -97,6 +102,7 @@ internal sealed class ItemWriter(
             var request = new TransactWriteItemsRequest
             {
                 ClientRequestToken = _tokens.For(pending),
+                ReturnConsumedCapacity = ReturnConsumedCapacity.NONE,
                 TransactItems = pending.Select(p => new TransactWriteItem
                 {
                     Put = new Put { TableName = table, Item = p.Item, ConditionExpression = NotExists, ExpressionAttributeNames = _conditionNames },
@@ -156,7 +162,7 @@ internal sealed class ItemWriter(
         {
             await retry.ExecuteAsync(async token =>
             {
-                var request = new PutItemRequest { TableName = table, Item = item.Item };
+                var request = new PutItemRequest { TableName = table, Item = item.Item, ReturnConsumedCapacity = ReturnConsumedCapacity.NONE };
                 if (conditional)
                 {
                     request.ConditionExpression = NotExists;

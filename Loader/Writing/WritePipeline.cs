@@ -82,7 +82,7 @@ internal sealed class WritePipeline(ItemWriter writer, AdaptiveConcurrency limit
                     if (record.Item is not { } item)
                     {
                         // The file changed since validation; the record cannot be named by key.
-                        tally.AddFailed(new PendingItem(path, record.Line, "", "null", []), $"the record became unreadable after validation: {record.Problem?.Reason}");
+                        tally.AddFailed(new PendingItem(path, record.Line, "", [], schema: null), $"the record became unreadable after validation: {record.Problem?.Reason}");
                         continue;
                     }
 
@@ -99,7 +99,7 @@ internal sealed class WritePipeline(ItemWriter writer, AdaptiveConcurrency limit
                         (unit, unitBytes) = (new List<PendingItem>(limits.MaxItems), 0);
                     }
 
-                    unit.Add(new PendingItem(path, record.Line, key, ItemKey.Display(schema, item), item));
+                    unit.Add(new PendingItem(path, record.Line, key, item, schema));
                     unitBytes += size;
                     if (unit.Count == limits.MaxItems)
                     {

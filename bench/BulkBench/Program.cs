@@ -35,7 +35,11 @@ switch (command)
         var concurrency = int.Parse(args[4], CultureInfo.InvariantCulture);
         // Pre-built requests: the ceiling measures DynamoDB Local, not our parsing.
         var requests = File.ReadLines(args[3]).Select(ToItem).Chunk(25)
-            .Select(chunk => new BatchWriteItemRequest { RequestItems = new() { [table] = chunk.Select(i => new WriteRequest(new PutRequest(i))).ToList() } })
+            .Select(chunk => new BatchWriteItemRequest
+            {
+                RequestItems = new() { [table] = chunk.Select(i => new WriteRequest(new PutRequest(i))).ToList() },
+                ReturnConsumedCapacity = Environment.GetEnvironmentVariable("BENCH_CONSUMED") == "1" ? ReturnConsumedCapacity.TOTAL : null,
+            })
             .ToList();
         var count = requests.Sum(r => r.RequestItems[table].Count);
         var stopwatch = Stopwatch.StartNew();
@@ -75,6 +79,32 @@ switch (command)
         await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = concurrency },
             async (request, token) => await client.TransactWriteItemsAsync(request, token));
         Console.WriteLine(FormattableString.Invariant($"RESULT raw-transact-c{concurrency} {count} {stopwatch.Elapsed.TotalSeconds:0.000}"));
+        break;
+    }
+    case "raw-partiql":
+    {
+        // Insert-only through PartiQL: BatchExecuteStatement of up to 25 INSERTs (an INSERT never replaces an item).
+        var table = args[2];
+        var concurrency = int.Parse(args[4], CultureInfo.InvariantCulture);
+        var requests = File.ReadLines(args[3]).Select(ToItem).Chunk(25)
+            .Select(chunk => new BatchExecuteStatementRequest
+            {
+                Statements = chunk.Select(i => new BatchStatementRequest
+                {
+                    Statement = $"INSERT INTO \"{table}\" VALUE {{{string.Join(", ", i.Keys.Select(k => $"'{k}' : ?"))}}}",
+                    Parameters = i.Values.ToList(),
+                }).ToList(),
+            })
+            .ToList();
+        var count = requests.Sum(r => r.Statements.Count);
+        var stopwatch = Stopwatch.StartNew();
+        var errors = 0;
+        await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (request, token) =>
+        {
+            var response = await client.BatchExecuteStatementAsync(request, token);
+            Interlocked.Add(ref errors, response.Responses.Count(r => r.Error is not null));
+        });
+        Console.WriteLine(FormattableString.Invariant($"RESULT raw-partiql-c{concurrency} {count} {stopwatch.Elapsed.TotalSeconds:0.000} errors {errors}"));
         break;
     }
     case "count":
