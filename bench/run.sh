@@ -86,7 +86,7 @@ run_loader() { # name table mode file items
 run_suite() { # label items ndjson json
   local label=$1 n=$2 nd=$3 js=$4 t
   echo "== $label: $n items"
-  $BENCH create "$ENDPOINT" b_batch b_put b_sdk b_raw8 b_raw16 b_raw32 l_upsert l_insert
+  $BENCH create "$ENDPOINT" b_batch b_put b_sdk b_raw8 b_raw16 b_raw32 b_txn b_partiql l_upsert l_insert
   t=$($PY bench/boto3_bench.py batch_writer "$ENDPOINT" b_batch "$nd" | awk '/^RESULT/ { print $3, $4 }'); check_count b_batch "$n"; record "boto3 batch_writer" $t
   local pn=$(( PUT_ITEMS < n ? PUT_ITEMS : n ))
   t=$($PY bench/boto3_bench.py put_item "$ENDPOINT" b_put "$nd" "$pn" | awk '/^RESULT/ { print $3, $4 }'); check_count b_put "$pn"; record "boto3 put_item" $t
@@ -97,6 +97,9 @@ run_suite() { # label items ndjson json
     [ "${RATE["raw BatchWriteItem c=$c"]}" -gt "$best" ] && best=${RATE["raw BatchWriteItem c=$c"]}
   done
   RATE[ceiling]=$best
+  # Insert-only ceilings: the two batched requests that never overwrite, pre-built, 8 in flight.
+  t=$($BENCH raw-transact "$ENDPOINT" b_txn "$nd" 8 | awk '/^RESULT/ { print $3, $4 }'); check_count b_txn "$n"; record "raw TransactWriteItems c=8" $t
+  t=$($BENCH raw-partiql "$ENDPOINT" b_partiql "$nd" 8 | awk '/^RESULT/ { print $3, $4 }'); check_count b_partiql "$n"; record "raw PartiQL INSERT c=8" $t
   run_loader "Loader upsert" l_upsert upsert "$js" "$n"
   run_loader "Loader insert-only" l_insert insert-only "$js" "$n"
   echo "-- $label ratios (target)"
@@ -105,6 +108,9 @@ run_suite() { # label items ndjson json
   echo "Loader upsert / raw ceiling:               $(ratio 'Loader upsert' ceiling)   (>= 0.9)"
   echo "Loader upsert write phase / raw ceiling:   $(ratio 'Loader upsert (write phase)' ceiling)"
   echo "Loader insert-only / boto3 batch_writer:   $(ratio 'Loader insert-only' 'boto3 batch_writer')   (>= 1.5)"
+  echo "Loader insert-only / raw TransactWriteItems: $(ratio 'Loader insert-only' 'raw TransactWriteItems c=8')"
+  echo "Loader insert-only write phase / raw TransactWriteItems: $(ratio 'Loader insert-only (write phase)' 'raw TransactWriteItems c=8')"
+  echo "raw TransactWriteItems / boto3 batch_writer: $(ratio 'raw TransactWriteItems c=8' 'boto3 batch_writer')   (the most any insert-only can reach here)"
   echo "boto3 batch_writer / boto3 put_item:       $(ratio 'boto3 batch_writer' 'boto3 put_item')"
   echo "Loader upsert / .NET SDK BatchWrite<T>:    $(ratio 'Loader upsert' '.NET SDK BatchWrite<T>')"
 }

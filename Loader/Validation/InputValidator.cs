@@ -23,7 +23,7 @@ internal sealed class ValidationOutcome(int maxErrorsKept)
     public long ErrorCount { get; private set; }
     public long Superseded { get; set; }
     public IReadOnlyList<ValidationError> Errors => _errors;
-    public Dictionary<string, RecordId> Winners { get; } = new(StringComparer.Ordinal);
+    public Dictionary<UInt128, RecordId> Winners { get; } = [];
     public long ItemsToWrite => Records - Superseded;
     public bool IsValid => ErrorCount == 0;
 
@@ -65,7 +65,7 @@ internal static class InputValidator
                 if (result.ErrorCount != errorsBefore) continue;
 
                 var id = new RecordId(file, record.Ordinal, record.Line);
-                var key = ItemKey.Canonical(schema, item);
+                var key = ItemKey.Hash(ItemKey.Canonical(schema, item));
                 if (!result.Winners.TryGetValue(key, out var earlier))
                 {
                     result.Winners.Add(key, id);

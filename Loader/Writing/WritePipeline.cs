@@ -87,7 +87,7 @@ internal sealed class WritePipeline(ItemWriter writer, AdaptiveConcurrency limit
                     }
 
                     var key = ItemKey.Canonical(schema, item);
-                    if (!validation.Winners.TryGetValue(key, out var winner) || winner.File != file || winner.Ordinal != record.Ordinal)
+                    if (!validation.Winners.TryGetValue(ItemKey.Hash(key), out var winner) || winner.File != file || winner.Ordinal != record.Ordinal)
                     {
                         continue; // superseded by a later record with the same key (last-wins), counted by the validation pass
                     }

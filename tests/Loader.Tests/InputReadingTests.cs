@@ -171,7 +171,7 @@ public class InputReadingTests
         Assert.True(outcome.IsValid);
         Assert.Equal(1, outcome.Superseded);
         Assert.Equal(2, outcome.ItemsToWrite);
-        Assert.Equal(2, outcome.Winners["Sa"].Ordinal);
+        Assert.Equal(2, outcome.Winners[ItemKey.Hash("Sa")].Ordinal);
     }
 
     [Fact]
