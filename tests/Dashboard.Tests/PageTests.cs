@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Microsoft.FluentUI.AspNetCore.Components;
 using static CafeMenu.Dashboard.Tests.TelemetryStoreTests;
 using Attribute = CafeMenu.Dashboard.Telemetry.Attribute;
 
@@ -26,6 +27,16 @@ public sealed class PageTests : BunitContext
         Services.AddSingleton(_store);
         Services.AddSingleton<TimeProvider>(_time);
         Services.AddSingleton<DynamoDbBrowser>();
+        Services.AddFluentUIComponents();
+        // FluentUI's components call into their scripts; bunit has no browser, so those calls answer with defaults.
+        JSInterop.Mode = JSRuntimeMode.Loose;
+    }
+
+    [Fact]
+    public void Zz_print_markup()
+    {
+        var page = Render<Resources>();
+        System.IO.File.WriteAllText("/tmp/fl/resources.html", page.Markup);
     }
 
     [Fact]
@@ -34,16 +45,16 @@ public sealed class PageTests : BunitContext
         var page = Render<Resources>();
         Assert.Equal(2, page.FindAll("#resources tbody tr").Count);
 
-        page.Find("tr[data-resource='api'] td.actions button:nth-of-type(2)").Click(); // Stop
+        page.Find("tr:has([data-resource='api']) td.actions fluent-button:nth-of-type(2)").Click(); // Stop
         Assert.Contains("stop api", _resources.Commands);
-        Assert.Contains("Exited", page.Find("tr[data-resource='api']").TextContent);
+        Assert.Contains("Exited", page.Find("tr:has([data-resource='api'])").TextContent);
     }
 
     [Fact]
     public void Resources_details_mask_secrets()
     {
         var page = Render<Resources>();
-        page.Find("tr[data-resource='api'] button.link").Click();
+        page.Find("tr:has([data-resource='api']) fluent-button.details").Click();
 
         var details = page.Find("#details").TextContent;
         Assert.Contains("OTEL_EXPORTER_OTLP_HEADERS", details);
@@ -58,7 +69,7 @@ public sealed class PageTests : BunitContext
         var page = Render<Resources>();
         _resources.Update(_resources.GetResources()[1] with { State = ResourceState.Exited, ExitCode = 3 });
         _time.Advance(TimeSpan.FromSeconds(1));
-        page.WaitForAssertion(() => Assert.Contains("Exited", page.Find("tr[data-resource='web']").TextContent));
+        page.WaitForAssertion(() => Assert.Contains("Exited", page.Find("tr:has([data-resource='web'])").TextContent));
         Assert.Equal(1, _resources.ResourceChangedSubscribers);
 
         await DisposeComponentsAsync();
