@@ -33,13 +33,6 @@ public sealed class PageTests : BunitContext
     }
 
     [Fact]
-    public void Zz_print_markup()
-    {
-        var page = Render<Resources>();
-        System.IO.File.WriteAllText("/tmp/fl/resources.html", page.Markup);
-    }
-
-    [Fact]
     public void Resources_lists_each_resource_and_runs_commands()
     {
         var page = Render<Resources>();
@@ -91,8 +84,7 @@ public sealed class PageTests : BunitContext
         Assert.Contains("trace t1", page.Find(".chip").TextContent);
 
         Services.GetRequiredService<NavigationManager>().NavigateTo("structuredlogs");
-        page.Find("select:nth-of-type(1)");
-        page.FindAll("select")[1].Change(nameof(LogLevelName.Error));
+        Choose(page.Find("fluent-dropdown#level"), nameof(LogLevelName.Error));
         Assert.Equal(["Table missing"], page.FindAll("#logs td.message").Select(c => c.TextContent));
     }
 
@@ -140,16 +132,16 @@ public sealed class PageTests : BunitContext
         Assert.Equal(2, page.FindAll("#console .line").Count);
         Assert.Contains("boom", page.Find("#console .stderr").TextContent);
 
-        page.Find("input").Input("listen");
+        page.Find("fluent-text-input#filter").Change("listen");
         Assert.Single(page.FindAll("#console .line"));
-        page.Find("input").Input("");
+        page.Find("fluent-text-input#filter").Change("");
 
-        page.Find(".toolbar button").Click(); // Pause
+        page.Find(".toolbar fluent-button.pause").Click(); // Pause
         _store.AddConsoleLine(new ConsoleLogLine("api", DateTimeOffset.UtcNow, "while paused", false));
         _time.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(2, page.FindAll("#console .line").Count);
 
-        page.Find(".toolbar button").Click(); // Resume
+        page.Find(".toolbar fluent-button.pause").Click(); // Resume
         Assert.Equal(3, page.FindAll("#console .line").Count);
     }
 
@@ -164,13 +156,20 @@ public sealed class PageTests : BunitContext
         var page = Render<Traces>();
         Assert.Equal(3, page.FindAll("#traces tbody tr").Count);
 
-        page.Find("input[type=checkbox]").Change(true);
+        page.Find("fluent-checkbox#errors-only").Change(true);
         Assert.Single(page.FindAll("#traces tbody tr"));
         Assert.Contains("error", page.Find("#traces tbody tr").TextContent);
 
-        page.Find("input[type=checkbox]").Change(false);
-        page.Find("input[type=number]").Change("100");
+        page.Find("fluent-checkbox#errors-only").Change(false);
+        page.Find("fluent-text-input#min-duration").Change("100");
         Assert.Single(page.FindAll("#traces tbody tr"));
         Assert.Contains("200 ms", page.Find("#traces tbody tr").TextContent);
+    }
+
+    /// <summary>Picks an option of a FluentSelect as its script does: a dropdownchange event naming the chosen option's id.</summary>
+    private static void Choose(AngleSharp.Dom.IElement dropdown, string value)
+    {
+        var option = dropdown.QuerySelectorAll("fluent-option").Single(o => o.GetAttribute("value") == value);
+        dropdown.TriggerEvent("ondropdownchange", new DropdownEventArgs { Id = dropdown.Id, SelectedOptions = option.Id });
     }
 }
