@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging;
+using Microsoft.FluentUI.AspNetCore.Components;
 
 namespace CafeMenu.Dashboard.Web;
 
@@ -36,6 +37,11 @@ internal static class DashboardWebApplication
             EnvironmentName = "Production",
             Args = [],
         });
+
+        // The web root is the assembly's embedded wwwroot: Blazor reads "{ApplicationName}.modules.json" from it to list
+        // the JS initializers (FluentUI's, which defines its web components), which a Web SDK project would generate.
+        var webRoot = new EmbeddedFileProvider(typeof(DashboardWebApplication).Assembly, "CafeMenu.Dashboard.wwwroot");
+        builder.Environment.WebRootFileProvider = webRoot;
 
         // Request logs carry the login URL with its token: ASP.NET Core's own logs stay at Warning.
         builder.Logging.ClearProviders();
@@ -67,13 +73,11 @@ internal static class DashboardWebApplication
         });
         DashboardAuth.AddServices(builder.Services);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddFluentUIComponents();
 
         var app = builder.Build();
         app.Use(PortGate.Create(options));
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            FileProvider = new EmbeddedFileProvider(typeof(DashboardWebApplication).Assembly, "CafeMenu.Dashboard.wwwroot"),
-        });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = webRoot });
         app.UseAuthentication();
         app.Use(DashboardAuth.RequireLogin);
         app.UseAntiforgery();

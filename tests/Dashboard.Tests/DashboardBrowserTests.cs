@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Amazon.DynamoDBv2.Model;
 using CafeMenu.Hosting;
 using CafeMenu.Menu;
@@ -77,30 +78,51 @@ public sealed class DashboardBrowserTests : IClassFixture<DynamoDbLocalFixture>,
         page.SetDefaultTimeout(15_000);
         Assertions.SetDefaultExpectTimeout(15_000);
 
+        // Once logged in (the first visit is refused on purpose), every page must load without a script error or a missing file (FluentUI's scripts are served from the assembly).
+        var browserProblems = new List<string>();
+        var loggedIn = false;
+        void Report(string problem)
+        {
+            if (loggedIn) browserProblems.Add($"{page.Url}: {problem}");
+        }
+
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning") Report($"console {message.Type}: {message.Text}");
+        };
+        page.PageError += (_, error) => Report($"page error: {error}");
+        page.RequestFailed += (_, request) => Report($"request failed: {request.Url} {request.Failure}");
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400) Report($"{response.Status} for {response.Url}");
+        };
         var refused = await page.GotoAsync(_host.UiUrl + "/traces");
         Assert.Equal(401, refused!.Status);
         await Assertions.Expect(page.GetByText("paste its token")).ToBeVisibleAsync();
 
+        loggedIn = true;
         await page.GotoAsync(_host.LoginUrl);
         Assert.EndsWith("/", page.Url);
         foreach (var name in new[] { "dynamodb", "loader", "api", "web" })
         {
-            await Assertions.Expect(page.Locator($"#resources tr[data-resource='{name}']")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator(ResourceRow(name))).ToBeVisibleAsync();
         }
 
-        await Assertions.Expect(page.Locator("tr[data-resource='loader']")).ToContainTextAsync("Finished");
-        // Interactive: the details panel opens on click, with secrets masked.
+        await Assertions.Expect(page.Locator(ResourceRow("loader"))).ToContainTextAsync("Finished");
+        // FluentUI's JS initializer ran: its web components are defined, so its buttons and badges are upgraded.
         await WaitForCircuitAsync(page);
-        await page.Locator("tr[data-resource='api']").GetByRole(AriaRole.Button, new() { Name = "Details", Exact = true }).ClickAsync();
+        await AssertFluentComponentsDefinedAsync(page);
+        // Interactive: the details panel opens on click, with secrets masked.
+        await Button(page.Locator(ResourceRow("api")), "Details").ClickAsync();
         await Assertions.Expect(page.Locator("#details")).ToContainTextAsync("OTEL_EXPORTER_OTLP_HEADERS");
         await Assertions.Expect(page.Locator("#details")).Not.ToContainTextAsync("super-secret-key");
         // Live: a state change in the orchestrator shows without reload.
         _host.Resources.Update(_host.Resources.GetResources().Single(r => r.Name == "web") with { State = ResourceState.Exited, ExitCode = 137, Health = ResourceHealth.Unknown });
-        await Assertions.Expect(page.Locator("tr[data-resource='web']")).ToContainTextAsync("Exited");
-        await Assertions.Expect(page.Locator("tr[data-resource='web']")).ToContainTextAsync("137");
+        await Assertions.Expect(page.Locator(ResourceRow("web"))).ToContainTextAsync("Exited");
+        await Assertions.Expect(page.Locator(ResourceRow("web"))).ToContainTextAsync("137");
         await Shot(page, "resources");
-        await page.Locator("tr[data-resource='web']").GetByRole(AriaRole.Button, new() { Name = "Start", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.Locator("tr[data-resource='web']")).ToContainTextAsync("Running");
+        await Button(page.Locator(ResourceRow("web")), "Start").ClickAsync();
+        await Assertions.Expect(page.Locator(ResourceRow("web"))).ToContainTextAsync("Running");
         Assert.Contains("start web", _host.Resources.Commands);
 
         await page.GotoAsync(_host.UiUrl + "/consolelogs/api");
@@ -116,7 +138,8 @@ public sealed class DashboardBrowserTests : IClassFixture<DynamoDbLocalFixture>,
         await Shot(page, "structured-logs");
 
         await page.GotoAsync(_host.UiUrl + "/traces");
-        await Assertions.Expect(page.Locator("#traces tbody tr")).ToHaveCountAsync(6);
+        // A FluentDataGrid, rendered by the circuit like every other page.
+        await Assertions.Expect(page.Locator("#traces.fluent-data-grid tbody tr")).ToHaveCountAsync(6);
         await WaitForCircuitAsync(page);
         await Shot(page, "traces");
 
@@ -140,14 +163,37 @@ public sealed class DashboardBrowserTests : IClassFixture<DynamoDbLocalFixture>,
         await Assertions.Expect(page.Locator("#tables")).ToContainTextAsync("special_GSI");
         await Assertions.Expect(page.Locator("#operations")).ToContainTextAsync("Query");
         await WaitForCircuitAsync(page);
-        await page.Locator("#tables button:has-text('browse')").First.ClickAsync();
+        await Button(page.Locator("#tables"), "browse").First.ClickAsync();
         await Assertions.Expect(page.Locator("#items tbody tr")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("#items")).ToContainTextAsync("Croissant");
         await Shot(page, "dynamodb");
 
+        Assert.True(browserProblems.Count == 0, string.Join(Environment.NewLine, browserProblems));
+
         // No page threw on the server while it was used.
         var problems = _host.Logs.Messages.Where(m => m.StartsWith("Error") || m.StartsWith("Critical") || m.StartsWith("Warning")).ToList();
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    /// <summary>A row of the resources grid: FluentDataGrid's rows take no attributes, the name cell carries data-resource.</summary>
+    private static string ResourceRow(string name) => $"#resources tbody tr:has([data-resource='{name}'])";
+
+    /// <summary>A FluentButton by its exact label (fluent-button's role lives in its element internals, which roles in Playwright do not see).</summary>
+    private static ILocator Button(ILocator scope, string label) =>
+        scope.Locator("fluent-button", new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(label)}\\s*$") });
+
+    /// <summary>
+    /// FluentUI's components are web components defined by its JS initializer (beforeWebStart): without it they stay unknown
+    /// elements. A defined fluent-button has a shadow root with its own button part.
+    /// </summary>
+    private static async Task AssertFluentComponentsDefinedAsync(IPage page)
+    {
+        foreach (var element in new[] { "fluent-button", "fluent-badge" })
+        {
+            Assert.True(await page.EvaluateAsync<bool>($"() => customElements.get('{element}') !== undefined"), $"{element} is not defined");
+        }
+
+        await page.WaitForFunctionAsync("() => document.querySelector('#resources fluent-button')?.shadowRoot?.childElementCount > 0");
     }
 
     /// <summary>Blazor's circuit connects after the prerendered page shows; clicks before that do nothing.</summary>

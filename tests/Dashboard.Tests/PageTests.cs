@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Microsoft.FluentUI.AspNetCore.Components;
 using static CafeMenu.Dashboard.Tests.TelemetryStoreTests;
 using Attribute = CafeMenu.Dashboard.Telemetry.Attribute;
 
@@ -26,6 +27,9 @@ public sealed class PageTests : BunitContext
         Services.AddSingleton(_store);
         Services.AddSingleton<TimeProvider>(_time);
         Services.AddSingleton<DynamoDbBrowser>();
+        Services.AddFluentUIComponents();
+        // FluentUI's components call into their scripts; bunit has no browser, so those calls answer with defaults.
+        JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
     [Fact]
@@ -34,16 +38,16 @@ public sealed class PageTests : BunitContext
         var page = Render<Resources>();
         Assert.Equal(2, page.FindAll("#resources tbody tr").Count);
 
-        page.Find("tr[data-resource='api'] td.actions button:nth-of-type(2)").Click(); // Stop
+        page.Find("tr:has([data-resource='api']) td.actions fluent-button:nth-of-type(2)").Click(); // Stop
         Assert.Contains("stop api", _resources.Commands);
-        Assert.Contains("Exited", page.Find("tr[data-resource='api']").TextContent);
+        Assert.Contains("Exited", page.Find("tr:has([data-resource='api'])").TextContent);
     }
 
     [Fact]
     public void Resources_details_mask_secrets()
     {
         var page = Render<Resources>();
-        page.Find("tr[data-resource='api'] button.link").Click();
+        page.Find("tr:has([data-resource='api']) fluent-button.details").Click();
 
         var details = page.Find("#details").TextContent;
         Assert.Contains("OTEL_EXPORTER_OTLP_HEADERS", details);
@@ -58,7 +62,7 @@ public sealed class PageTests : BunitContext
         var page = Render<Resources>();
         _resources.Update(_resources.GetResources()[1] with { State = ResourceState.Exited, ExitCode = 3 });
         _time.Advance(TimeSpan.FromSeconds(1));
-        page.WaitForAssertion(() => Assert.Contains("Exited", page.Find("tr[data-resource='web']").TextContent));
+        page.WaitForAssertion(() => Assert.Contains("Exited", page.Find("tr:has([data-resource='web'])").TextContent));
         Assert.Equal(1, _resources.ResourceChangedSubscribers);
 
         await DisposeComponentsAsync();
@@ -80,8 +84,7 @@ public sealed class PageTests : BunitContext
         Assert.Contains("trace t1", page.Find(".chip").TextContent);
 
         Services.GetRequiredService<NavigationManager>().NavigateTo("structuredlogs");
-        page.Find("select:nth-of-type(1)");
-        page.FindAll("select")[1].Change(nameof(LogLevelName.Error));
+        Choose(page.Find("fluent-dropdown#level"), nameof(LogLevelName.Error));
         Assert.Equal(["Table missing"], page.FindAll("#logs td.message").Select(c => c.TextContent));
     }
 
@@ -129,16 +132,16 @@ public sealed class PageTests : BunitContext
         Assert.Equal(2, page.FindAll("#console .line").Count);
         Assert.Contains("boom", page.Find("#console .stderr").TextContent);
 
-        page.Find("input").Input("listen");
+        page.Find("fluent-text-input#filter").Change("listen");
         Assert.Single(page.FindAll("#console .line"));
-        page.Find("input").Input("");
+        page.Find("fluent-text-input#filter").Change("");
 
-        page.Find(".toolbar button").Click(); // Pause
+        page.Find(".toolbar fluent-button.pause").Click(); // Pause
         _store.AddConsoleLine(new ConsoleLogLine("api", DateTimeOffset.UtcNow, "while paused", false));
         _time.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(2, page.FindAll("#console .line").Count);
 
-        page.Find(".toolbar button").Click(); // Resume
+        page.Find(".toolbar fluent-button.pause").Click(); // Resume
         Assert.Equal(3, page.FindAll("#console .line").Count);
     }
 
@@ -153,13 +156,20 @@ public sealed class PageTests : BunitContext
         var page = Render<Traces>();
         Assert.Equal(3, page.FindAll("#traces tbody tr").Count);
 
-        page.Find("input[type=checkbox]").Change(true);
+        page.Find("fluent-checkbox#errors-only").Change(true);
         Assert.Single(page.FindAll("#traces tbody tr"));
         Assert.Contains("error", page.Find("#traces tbody tr").TextContent);
 
-        page.Find("input[type=checkbox]").Change(false);
-        page.Find("input[type=number]").Change("100");
+        page.Find("fluent-checkbox#errors-only").Change(false);
+        page.Find("fluent-text-input#min-duration").Change("100");
         Assert.Single(page.FindAll("#traces tbody tr"));
         Assert.Contains("200 ms", page.Find("#traces tbody tr").TextContent);
+    }
+
+    /// <summary>Picks an option of a FluentSelect as its script does: a dropdownchange event naming the chosen option's id.</summary>
+    private static void Choose(AngleSharp.Dom.IElement dropdown, string value)
+    {
+        var option = dropdown.QuerySelectorAll("fluent-option").Single(o => o.GetAttribute("value") == value);
+        dropdown.TriggerEvent("ondropdownchange", new DropdownEventArgs { Id = dropdown.Id, SelectedOptions = option.Id });
     }
 }

@@ -43,7 +43,8 @@ internal static class DashboardChecks
         foreach (var (name, state) in ready)
         {
             // "Running Healthy" on the console is Running (with health beside it) on the page; the Loader is Finished.
-            await Assertions.Expect(page.Locator($"#resources tr[data-resource='{name}']")).ToContainTextAsync(state.Split(' ')[0]);
+            // FluentDataGrid's rows take no attributes: the name cell carries data-resource.
+            await Assertions.Expect(page.Locator($"#resources tbody tr:has([data-resource='{name}'])")).ToContainTextAsync(state.Split(' ')[0]);
         }
 
         var menu = await context.NewPageAsync();
