@@ -60,7 +60,7 @@ switch (command)
         // The insert-only ceiling: pre-built TransactWriteItems of up to 100 conditional puts (attribute_not_exists).
         var table = args[2];
         var concurrency = int.Parse(args[4], CultureInfo.InvariantCulture);
-        var requests = File.ReadLines(args[3]).Select(ToItem).Chunk(100)
+        var requests = File.ReadLines(args[3]).Select(ToItem).Chunk(int.TryParse(Environment.GetEnvironmentVariable("BENCH_TXN_ITEMS"), out var size) ? size : 100)
             .Select(chunk => new TransactWriteItemsRequest
             {
                 ClientRequestToken = Guid.NewGuid().ToString("N"),
