@@ -7,7 +7,7 @@ using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using CafeMenu.Menu;
 
-// .NET contenders of bench/run.sh: create tables, the SDK's BatchWrite<T>, a raw parallel BatchWriteItem ceiling, and a count.
+// .NET contenders of bench/run.sh: create and delete tables, the SDK's BatchWrite<T>, raw parallel ceilings, and a count.
 // Prints "RESULT <name> <items> <seconds>" for the script to collect.
 var (command, endpoint) = (args[0], args[1]);
 var client = new AmazonDynamoDBClient(new BasicAWSCredentials("local", "local"),
@@ -107,6 +107,10 @@ switch (command)
         Console.WriteLine(FormattableString.Invariant($"RESULT raw-partiql-c{concurrency} {count} {stopwatch.Elapsed.TotalSeconds:0.000} errors {errors}"));
         break;
     }
+    case "delete":
+        // Each contender's table goes once counted, so every contender meets a DynamoDB Local holding the same data.
+        foreach (var table in args[2..]) await client.DeleteTableAsync(table);
+        break;
     case "count":
     {
         long total = 0;
