@@ -6,22 +6,15 @@ namespace CafeMenu.Loader.Input;
 /// <summary>Opens one input file in its format and streams its records; a file can be read twice (validation, then writing).</summary>
 internal sealed record RecordSource(string Path, InputFormat Format)
 {
-    /// <summary>Records converted per parallel block: enough to keep both cores busy, few enough to bound memory.</summary>
-    private const int ParallelBlock = 512;
-
-    /// <param name="parallel">
-    /// Convert JSON records to items on every core, in blocks, keeping their order. The validation pass does, as DynamoDB
-    /// is idle then; the write pass does not, as it would take CPU from a DynamoDB Local on the same machine.
-    /// </param>
-    public IEnumerable<InputRecord> Read(bool parallel = false)
+    public IEnumerable<InputRecord> Read()
     {
         using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         var records = Format switch
         {
             InputFormat.Csv => CsvRecordReader.Read(stream),
-            InputFormat.Json => FromJson(JsonArrayRecordReader.Read(stream), PlainJsonConverter.ToItem, parallel),
-            InputFormat.Ndjson => FromJson(ReadLines(stream), PlainJsonConverter.ToItem, parallel),
-            InputFormat.DdbJson => FromJson(StartsWithArray(stream) ? JsonArrayRecordReader.Read(stream) : ReadLines(stream), DynamoJsonConverter.ToItem, parallel),
+            InputFormat.Json => FromJson(JsonArrayRecordReader.Read(stream), PlainJsonConverter.ToItem),
+            InputFormat.Ndjson => FromJson(ReadLines(stream), PlainJsonConverter.ToItem),
+            InputFormat.DdbJson => FromJson(StartsWithArray(stream) ? JsonArrayRecordReader.Read(stream) : ReadLines(stream), DynamoJsonConverter.ToItem),
             _ => throw new ArgumentOutOfRangeException(nameof(Format)),
         };
         foreach (var record in records) yield return record;
@@ -29,33 +22,31 @@ internal sealed record RecordSource(string Path, InputFormat Format)
 
     private static IEnumerable<InputRecord> FromJson(
         IEnumerable<(int Line, JsonDocument? Document, RecordProblem? Problem)> documents,
-        Func<JsonElement, Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>> convert, bool parallel)
-    {
-        var ordinal = 0;
-        foreach (var block in documents.Chunk(parallel ? ParallelBlock : 1))
-        {
-            var records = new InputRecord[block.Length];
-            var first = ordinal;
-            if (block.Length == 1) records[0] = Convert(first, block[0], convert);
-            else Parallel.For(0, block.Length, i => records[i] = Convert(first + i, block[i], convert));
-            ordinal += block.Length;
-            foreach (var record in records) yield return record;
-        }
-    }
-
-    private static InputRecord Convert(int ordinal, (int Line, JsonDocument? Document, RecordProblem? Problem) parsed,
         Func<JsonElement, Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>> convert)
     {
-        if (parsed.Document is not { } document) return new InputRecord(ordinal, parsed.Line, null, parsed.Problem);
-        using (document)
+        var ordinal = 0;
+        foreach (var (line, document, problem) in documents)
         {
-            try
+            if (document is null)
             {
-                return new InputRecord(ordinal, parsed.Line, convert(document.RootElement), null);
+                yield return new InputRecord(ordinal++, line, null, problem);
+                continue;
             }
-            catch (RecordException e)
+
+            using (document)
             {
-                return new InputRecord(ordinal, parsed.Line, null, e.ToProblem());
+                InputRecord record;
+                try
+                {
+                    record = new InputRecord(ordinal, line, convert(document.RootElement), null);
+                }
+                catch (RecordException e)
+                {
+                    record = new InputRecord(ordinal, line, null, e.ToProblem());
+                }
+
+                ordinal++;
+                yield return record;
             }
         }
     }

@@ -44,7 +44,7 @@ internal static class InputValidator
         for (var file = 0; file < sources.Count; file++)
         {
             var source = sources[file];
-            foreach (var record in source.Read(parallel: true))
+            foreach (var record in source.Read())
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 result.Records++;
