@@ -39,7 +39,7 @@ internal static class LoaderCommandLine
         format.AcceptOnlyFromAmong(InputFormats.Names);
         var mode = new Option<string>("--mode")
         {
-            Description = "upsert: BatchWriteItem, replaces items with the same key. insert-only: conditional puts, existing items are skipped and listed.",
+            Description = "upsert: BatchWriteItem, replaces items with the same key. insert-only: TransactWriteItems of conditional puts, existing items are never replaced but skipped and listed.",
             DefaultValueFactory = _ => "upsert",
         };
         mode.AcceptOnlyFromAmong("upsert", "insert-only");
