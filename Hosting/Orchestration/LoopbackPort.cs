@@ -3,7 +3,7 @@ using System.Net.Sockets;
 
 namespace CafeMenu.Hosting;
 
-internal static class LoopbackPort
+public static class LoopbackPort
 {
     private const int Lowest = 10_000;
     private const string EphemeralRangeFile = "/proc/sys/net/ipv4/ip_local_port_range";

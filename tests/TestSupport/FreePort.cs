@@ -1,15 +1,12 @@
-using System.Net;
-using System.Net.Sockets;
+using CafeMenu.Hosting;
 
 namespace CafeMenu.TestSupport;
 
 public static class FreePort
 {
-    /// <summary>A loopback TCP port that was free a moment ago.</summary>
-    public static int Next()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>
+    /// A free 127.0.0.1 port below the kernel's ephemeral range, as the orchestrator picks them: a port 0 pick from that
+    /// range can be taken by another test's outgoing connection before the server under test binds it.
+    /// </summary>
+    public static int Next() => LoopbackPort.Next();
 }
