@@ -47,7 +47,12 @@ internal sealed class ItemWriter(
             {
                 try
                 {
-                    pending = mode == WriteMode.Upsert ? await UpsertAsync(pending, token) : await InsertAsync(pending, token);
+                    // Each step narrows the set, so whatever is thrown next is about the items still pending, never about
+                    // items already counted.
+                    while (pending.Count > 0)
+                    {
+                        pending = mode == WriteMode.Upsert ? await UpsertAsync(pending, token) : await InsertAsync(pending, token);
+                    }
                 }
                 catch (UnprocessedItemsException e)
                 {
@@ -92,40 +97,34 @@ internal sealed class ItemWriter(
     }
 
     /// <summary>
-    /// TransactWriteItems of conditional puts. Its ClientRequestToken makes a retry after a lost answer idempotent: DynamoDB
-    /// answers it as the first attempt's success instead of failing the condition on our own write.
+    /// One TransactWriteItems of conditional puts; returns the items a cancellation left unapplied, to go again at once as
+    /// a new transaction. Its ClientRequestToken makes a retry after a lost answer idempotent: DynamoDB answers it as the
+    /// first attempt's success instead of failing the condition on our own write.
     /// </summary>
     private async Task<IReadOnlyList<PendingItem>> InsertAsync(IReadOnlyList<PendingItem> pending, CancellationToken cancellationToken)
     {
-        while (pending.Count > 0)
+        var request = new TransactWriteItemsRequest
         {
-            var request = new TransactWriteItemsRequest
+            ClientRequestToken = _tokens.For(pending),
+            ReturnConsumedCapacity = ReturnConsumedCapacity.NONE,
+            TransactItems = pending.Select(p => new TransactWriteItem
             {
-                ClientRequestToken = _tokens.For(pending),
-                ReturnConsumedCapacity = ReturnConsumedCapacity.NONE,
-                TransactItems = pending.Select(p => new TransactWriteItem
-                {
-                    Put = new Put { TableName = table, Item = p.Item, ConditionExpression = NotExists, ExpressionAttributeNames = _conditionNames },
-                }).ToList(),
-            };
-            var sent = time.GetTimestamp();
-            try
-            {
-                await dynamo.TransactWriteItemsAsync(request, cancellationToken);
-                Accepted(pending.Count, sent);
-                return [];
-            }
-            catch (TransactionCanceledException e) when (e.CancellationReasons?.Count == pending.Count)
-            {
-                // DynamoDB answered for each item; those not decided go again at once, as a new transaction.
-                heartbeat.Beat();
-                var (again, throttled) = Settle(pending, e.CancellationReasons);
-                if (throttled) throw new UnprocessedItemsException(again);
-                pending = again;
-            }
+                Put = new Put { TableName = table, Item = p.Item, ConditionExpression = NotExists, ExpressionAttributeNames = _conditionNames },
+            }).ToList(),
+        };
+        var sent = time.GetTimestamp();
+        try
+        {
+            await dynamo.TransactWriteItemsAsync(request, cancellationToken);
+            Accepted(pending.Count, sent);
+            return [];
         }
-
-        return [];
+        catch (TransactionCanceledException e) when (e.CancellationReasons?.Count == pending.Count)
+        {
+            heartbeat.Beat();
+            var (again, throttled) = Settle(pending, e.CancellationReasons);
+            return throttled ? throw new UnprocessedItemsException(again) : again;
+        }
     }
 
     /// <summary>Skips the items that exist, fails those DynamoDB refused, and returns the ones the cancellation left unapplied.</summary>

@@ -91,6 +91,42 @@ public class UnreliableDynamoTests(DynamoDbLocalFixture dynamo)
         await AssertTableHoldsAsync(table, Items);
     }
 
+    [Fact]
+    public async Task Insert_only_over_existing_items_with_lost_answers_counts_each_item_once_and_overwrites_nothing()
+    {
+        var (table, file, report) = await PrepareAsync("lostx");
+        var existing = Enumerable.Range(0, Items).Where(i => i % 3 == 0).Select(i => $"item {i:D5}").ToList();
+        using (var client = dynamo.CreateClient())
+        {
+            await Parallel.ForEachAsync(existing, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (key, token) =>
+                await client.PutItemAsync(new Amazon.DynamoDBv2.Model.PutItemRequest
+                {
+                    TableName = table,
+                    Item = new() { ["product_name"] = new() { S = key }, ["price"] = new() { N = "1" } },
+                }, token));
+        }
+
+        // Every transaction is cancelled for its existing items and sent again without them; half the answers are lost,
+        // so retries meet sets that were already narrowed.
+        await using var proxy = new FaultInjectingProxy(dynamo.ServiceUrl, FreePort.Next(), throttleEvery: int.MaxValue, unprocessedShare: 0)
+        {
+            LoseAnswerEvery = 2,
+        };
+
+        var run = await LoaderRun.RunAsync(proxy.Url, QuickRetry, "load", file, "--table", table, "--mode", "insert-only", "--report", report, "--progress", "none");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(proxy.AnswersLost > 0);
+        using var json = JsonDocument.Parse(File.ReadAllText(report));
+        Assert.Equal(existing.Count, json.RootElement.GetProperty("skipped").GetInt32());
+        Assert.Equal(Items - existing.Count, json.RootElement.GetProperty("written").GetInt32());
+        Assert.True(json.RootElement.GetProperty("counts_add_up").GetBoolean(), run.ToString());
+        using var check = dynamo.CreateClient();
+        var items = await LoaderRun.ScanAllAsync(check, table);
+        Assert.Equal(Items, items.Count);
+        Assert.All(items.Where(i => existing.Contains(i["product_name"].S)), i => Assert.Equal("1", i["price"].N));
+    }
+
     private async Task<(string Table, string File, string Report)> PrepareAsync(string prefix)
     {
         var table = DynamoDbLocalFixture.UniqueTableName(prefix);
