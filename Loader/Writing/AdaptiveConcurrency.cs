@@ -30,9 +30,9 @@ internal sealed class AdaptiveConcurrency
     private long _lastDecrease;
     private bool _slowStart = true;
 
-    /// <summary>Rounds at the initial limit before it moves: the first requests pay for JIT compilation and connection set-up,
-    /// and a lowest latency learnt from them would hide the queue later.</summary>
-    private int _warmUpRounds = 3;
+    /// <summary>Rounds ignored at the initial limit: the first requests pay for JIT compilation and connection set-up, and a
+    /// lowest latency learnt from them would hide the queue later.</summary>
+    private int _warmUpRoundsLeft = 2;
 
     public AdaptiveConcurrency(int? fixedLimit, int initial, int max, TimeProvider time)
     {
@@ -93,7 +93,12 @@ internal sealed class AdaptiveConcurrency
             var average = _windowLatencySum / _windowCount;
             _windowLatencySum = 0;
             _windowCount = 0;
-            if (_warmUpRounds-- > 1) return;
+            if (_warmUpRoundsLeft > 0)
+            {
+                _warmUpRoundsLeft--;
+                return;
+            }
+
             var lowest = _lowestLatency = Math.Min(average, _lowestLatency ?? average);
             var queued = _limit * (1 - lowest / average);
             if (_slowStart && queued < QueueLow) _limit = Math.Min(_max, _limit * 2);

@@ -170,9 +170,8 @@ internal sealed class ItemWriter(
 
                 var sent = time.GetTimestamp();
                 await dynamo.PutItemAsync(request, token);
-                Accepted(0, sent);
+                Accepted(1, sent);
             }, cancellationToken);
-            tally.AddWritten(1);
         }
         catch (ConditionalCheckFailedException)
         {

@@ -55,7 +55,7 @@ internal static class WriteRetry
         // A retry whose first attempt DynamoDB is still applying: the next one gets that attempt's answer.
         TransactionInProgressException => true,
         AmazonServiceException { StatusCode: >= HttpStatusCode.InternalServerError } => true,
-        HttpRequestException or IOException or SocketException or TimeoutException => true,
+        HttpRequestException or IOException or SocketException => true,
         AmazonClientException { InnerException: { } inner } => IsTransient(inner),
         _ => IsTimeout(e),
     };
