@@ -92,6 +92,10 @@ public sealed class DynamoDbClientOptionsTests(ITestOutputHelper output)
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(6));
         var call = host.SpansOf(outer.TraceId).Single("DynamoDB.ListTables");
         Assert.Equal(ActivityStatusCode.Error, call.Status);
-        Assert.Equal(2, host.SpansOf(outer.TraceId).Count(s => s.DisplayName == "HttpRequest"));
+        // One attempt and one retry. The message lists every span, as a third attempt was seen once and is not explained yet.
+        var attempts = host.SpansOf(outer.TraceId).Where(s => s.DisplayName == "HttpRequest").ToList();
+        Assert.True(attempts.Count == 2, $"{attempts.Count} HTTP attempts; spans of the trace:\n" + string.Join('\n',
+            host.SpansOf(outer.TraceId).Select(s => $"{s.StartTimeUtc:HH:mm:ss.fff} +{s.Duration.TotalMilliseconds:F0} ms {s.Source.Name} {s.DisplayName} "
+                + $"parent {s.ParentSpanId} status {s.Status} {string.Join(", ", s.TagObjects.Select(t => $"{t.Key}={t.Value}"))}")));
     }
 }
