@@ -63,5 +63,20 @@ done
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 if [ "$files" -eq 0 ]; then failed=$((failed + 1)); fi
 
+# The names and first message lines of failed tests, near the end where a cut-off CI log still shows them.
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  awk '
+    function text(s) { gsub(/&quot;/, "\"", s); gsub(/&lt;/, "<", s); gsub(/&gt;/, ">", s); gsub(/&apos;/, "\047", s); gsub(/&amp;/, "\\&", s); return s }
+    /<UnitTestResult / && /outcome="(Failed|Error|Timeout|Aborted)"/ {
+      match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); failing = 1; lines = 0
+      print "[test.sh] FAILED " text(name); next }
+    /<\/UnitTestResult>/ { failing = 0 }
+    failing && /<Message>/ { inmsg = 1; sub(/.*<Message>/, "") }
+    failing && inmsg && lines < 6 { line = $0; sub(/<\/Message>.*/, "", line); print "[test.sh]   " text(line); lines++ }
+    /<\/Message>/ { inmsg = 0 }
+  ' "$trx"
+done
+
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
