@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Net;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
 using CafeMenu.Loader.Validation;
 using Polly;
 
@@ -204,9 +206,14 @@ internal sealed class ItemWriter(
             reason = $"not confirmed written: {stalled}";
             AbortReason ??= stalled;
         }
+        else if (e is AmazonServiceException { StatusCode: >= HttpStatusCode.BadRequest and < HttpStatusCode.InternalServerError })
+        {
+            reason = e.Message; // DynamoDB's own refusal: the item was not written
+        }
         else
         {
-            reason = e.Message;
+            // Anything else (an answer that could not be read, say) leaves open whether DynamoDB applied the request.
+            reason = $"not confirmed written: {e.Message}";
         }
 
         foreach (var item in items) tally.AddFailed(item, reason);

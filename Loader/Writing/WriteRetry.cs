@@ -56,6 +56,8 @@ internal static class WriteRetry
         TransactionInProgressException => true,
         AmazonServiceException { StatusCode: >= HttpStatusCode.InternalServerError } => true,
         HttpRequestException or IOException or SocketException => true,
+        // An answer cut short: whether DynamoDB applied the write is unknown, and every write the Loader sends may be repeated.
+        AmazonUnmarshallingException => true,
         AmazonClientException { InnerException: { } inner } => IsTransient(inner),
         _ => IsTimeout(e),
     };

@@ -10,7 +10,7 @@ namespace CafeMenu.Loader.Tests;
 /// <paramref name="throttleEvery"/>-th call with ProvisionedThroughputExceededException, and of every BatchWriteItem it
 /// forwards only part of the items and returns the rest (<paramref name="unprocessedShare"/>) as UnprocessedItems.
 /// Writes can also be made slow (<see cref="StallWritesUntil"/>), refused (<see cref="RefuseWritesAfter"/>), or applied with
-/// their answer lost (<see cref="LoseAnswerEvery"/>).
+/// their answer lost (<see cref="LoseAnswerEvery"/>) or cut short (<see cref="GarbleAnswerEvery"/>).
 /// </summary>
 internal sealed class FaultInjectingProxy : IAsyncDisposable
 {
@@ -46,9 +46,13 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
     /// <summary>Every n-th write is applied by DynamoDB but answered 500, as when a connection breaks after the request.</summary>
     public int LoseAnswerEvery { get; set; }
 
+    /// <summary>Every n-th write is applied by DynamoDB but answered 200 with a body cut short, as when a connection drops mid-answer.</summary>
+    public int GarbleAnswerEvery { get; set; }
+
     public int Throttled;
     public int Refused;
     public int AnswersLost;
+    public int AnswersGarbled;
     public int Stalled;
     public int ItemsReturnedUnprocessed;
     public int BatchCalls;
@@ -129,6 +133,13 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
             {
                 Interlocked.Increment(ref AnswersLost);
                 await RespondAsync(context, 500, """{"__type":"com.amazonaws.dynamodb.v20120810#InternalServerError","message":"Injected lost answer"}""");
+                return;
+            }
+
+            if (isWrite && GarbleAnswerEvery > 0 && writeCall % GarbleAnswerEvery == 0 && response.IsSuccessStatusCode)
+            {
+                Interlocked.Increment(ref AnswersGarbled);
+                await RespondAsync(context, 200, answer[..(answer.Length / 2)]);
                 return;
             }
 

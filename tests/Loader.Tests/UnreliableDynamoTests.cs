@@ -71,6 +71,29 @@ public class UnreliableDynamoTests(DynamoDbLocalFixture dynamo)
         await AssertTableHoldsAsync(table, written);
     }
 
+    [Theory]
+    [InlineData("upsert")]
+    [InlineData("insert-only")]
+    public async Task A_write_whose_answer_arrives_cut_short_is_sent_again_and_every_item_arrives(string mode)
+    {
+        var (table, file, report) = await PrepareAsync("garbled");
+        await using var proxy = new FaultInjectingProxy(dynamo.ServiceUrl, FreePort.Next(), throttleEvery: int.MaxValue, unprocessedShare: 0)
+        {
+            GarbleAnswerEvery = 3,
+        };
+
+        var run = await LoaderRun.RunAsync(proxy.Url, QuickRetry, "load", file, "--table", table, "--mode", mode, "--report", report, "--progress", "none");
+
+        // An unreadable answer leaves open whether the write was applied; both modes may repeat a write safely
+        // (insert-only through its transaction's ClientRequestToken), so it is sent again rather than failed.
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(proxy.AnswersGarbled > 0);
+        using var json = JsonDocument.Parse(File.ReadAllText(report));
+        Assert.Equal(Items, json.RootElement.GetProperty("written").GetInt32());
+        Assert.Equal(0, json.RootElement.GetProperty("skipped").GetInt32());
+        await AssertTableHoldsAsync(table, Items);
+    }
+
     [Fact]
     public async Task Insert_only_counts_a_write_whose_answer_was_lost_as_written_not_as_skipped()
     {
