@@ -36,17 +36,21 @@ fi
 
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
-# Tests that start whole AppHosts (java and several dotnet processes each) run after the others: on a 2-core machine
-# they would starve the other tests' DynamoDB Local fixtures.
-whole_apphost="FullyQualifiedName~CafeMenu.EndToEnd.|FullyQualifiedName~CafeMenu.Reliability.ListenerTests|FullyQualifiedName~CafeMenu.Reliability.SecretTests"
+# Heavy tests run after the others, one project at a time: the tests that start whole AppHosts (java and several dotnet
+# processes each) and the 50,000-item Loader kill test. On a 2-core machine they would starve the other tests' DynamoDB
+# Local fixtures, and be starved by them.
+whole_apphost="FullyQualifiedName~CafeMenu.Reliability.ListenerTests|FullyQualifiedName~CafeMenu.Reliability.SecretTests"
+killed_loader="FullyQualifiedName~CafeMenu.Reliability.LoaderKilledMidLoadTests"
+not_heavy="FullyQualifiedName!~CafeMenu.EndToEnd.&FullyQualifiedName!~CafeMenu.Reliability.ListenerTests&FullyQualifiedName!~CafeMenu.Reliability.SecretTests&FullyQualifiedName!~CafeMenu.Reliability.LoaderKilledMidLoadTests"
 run_tests() { dotnet test "$@" --no-build -nologo --results-directory "$results" --logger "trx" --logger "console;verbosity=normal" -- RunConfiguration.TestSessionTimeout=1500000; }
 
 log "running unit and integration tests"
-run_tests CafeMenu.sln --filter "FullyQualifiedName!~CafeMenu.EndToEnd.&FullyQualifiedName!~CafeMenu.Reliability.ListenerTests&FullyQualifiedName!~CafeMenu.Reliability.SecretTests"
+run_tests CafeMenu.sln --filter "$not_heavy"
 status=$?
-log "running tests that start the whole AppHost"
+log "running the heavy tests: whole AppHosts, then the Loader killed mid-load"
 run_tests tests/EndToEnd/EndToEnd.csproj || status=1
 run_tests tests/Reliability/Reliability.csproj --filter "$whole_apphost" || status=1
+run_tests tests/Reliability/Reliability.csproj --filter "$killed_loader" || status=1
 
 passed=0; failed=0; skipped=0; files=0
 for trx in "$results"/*.trx; do

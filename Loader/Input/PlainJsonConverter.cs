@@ -24,7 +24,7 @@ internal static class PlainJsonConverter
     /// <summary>The attributes of a JSON object, each value converted by <paramref name="toValue"/>; a name may appear once.</summary>
     internal static Dictionary<string, AttributeValue> ToItem(JsonElement record, Func<JsonElement, string, AttributeValue> toValue)
     {
-        var item = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
+        var item = new Dictionary<string, AttributeValue>(record.GetPropertyCount(), StringComparer.Ordinal);
         foreach (var property in record.EnumerateObject())
         {
             AttributeNames.Check(property.Name);
