@@ -9,6 +9,12 @@ namespace CafeMenu.Hosting;
 /// </summary>
 internal sealed class ChildProcess : IDisposable
 {
+    /// <summary>
+    /// This AppHost's process id, given to every child: an AppHost killed with SIGKILL cannot stop its children, so they
+    /// watch it and stop on their own (ServiceDefaults' AppHostWatch, the DynamoDB Local launcher).
+    /// </summary>
+    public const string AppHostPidVariable = "CAFEMENU_APPHOST_PID";
+
     private static readonly string? Setsid = OperatingSystem.IsWindows() ? null : DynamoDbLocal.DynamoDbLocalInstallation.FindOnPath("setsid");
 
     private readonly Process _process;
@@ -47,6 +53,7 @@ internal sealed class ChildProcess : IDisposable
         if (Setsid is not null) info.ArgumentList.Add(spec.FileName);
         foreach (var argument in spec.Arguments) info.ArgumentList.Add(argument);
         foreach (var (key, value) in spec.Environment) info.Environment[key] = value;
+        info.Environment[AppHostPidVariable] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var child = new ChildProcess(process, Setsid is not null);

@@ -129,7 +129,8 @@ internal sealed class MenuApiClient(HttpClient http)
         _ => false,
     };
 
-    private static string? EtagOf(MenuItem? item) => item is null ? null : $"\"{item.Version}\"";
+    /// <summary>The item's ETag as the Api sends it: its version, quoted.</summary>
+    internal static string? EtagOf(MenuItem? item) => item is null ? null : $"\"{item.Version}\"";
 
     private static async Task<MenuItem?> ReadItemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

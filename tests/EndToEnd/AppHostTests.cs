@@ -15,6 +15,10 @@ public sealed partial class AppHostTests : IDisposable
 {
     private const int SigInt = 2;
     private const int SigTerm = 15;
+    private const int SigKill = 9;
+
+    /// <summary>How long the children of a killed AppHost may take to notice and stop (a graceful stop of each).</summary>
+    private static readonly TimeSpan ChildrenAloneTimeout = TimeSpan.FromSeconds(20);
 
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(45);
@@ -59,7 +63,7 @@ public sealed partial class AppHostTests : IDisposable
     }
 
     [Fact]
-    public async Task With_a_data_folder_a_second_apphost_is_refused_sigterm_leaves_no_process_and_a_restart_keeps_the_data()
+    public async Task With_a_data_folder_a_second_apphost_is_refused_sigterm_leaves_no_process_and_a_restart_keeps_the_data_and_a_sigkilled_apphost_leaves_no_child()
     {
         var seeded = SeedMenuFile.Items.Count;
         var addedName = $"Cortado {Guid.NewGuid():N}";
@@ -107,9 +111,18 @@ public sealed partial class AppHostTests : IDisposable
             Assert.Equal(2.95m, item.RootElement.GetProperty("price").GetDecimal());
         }
 
-        restarted.Signal(SigTerm);
+        // SIGKILL gives the AppHost no chance to stop its children: they notice it is gone and stop on their own.
+        var children = restarted.MarkedProcesses().Where(p => p.Pid != restarted.Id).ToList();
+        Assert.Contains(children, p => p.CommandLine.Contains("DynamoDBLocal.jar"));
+        restarted.Signal(SigKill);
         await restarted.WaitForExitAsync(ExitTimeout);
-        Assert.Contains("[apphost] All resources stopped.", restarted.Output);
+        var left = restarted.MarkedProcesses();
+        for (var clock = Stopwatch.StartNew(); left.Count > 0 && clock.Elapsed < ChildrenAloneTimeout; left = restarted.MarkedProcesses())
+        {
+            await Task.Delay(250);
+        }
+
+        Assert.True(left.Count == 0, $"{ChildrenAloneTimeout} after the AppHost was killed, these were still running: {string.Join("; ", left.Select(p => p.CommandLine))}");
     }
 
     [Fact]

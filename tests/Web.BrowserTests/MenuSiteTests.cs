@@ -162,6 +162,35 @@ public sealed class MenuSiteTests(CafeFixture cafe) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deleting_from_the_list_an_item_changed_meanwhile_deletes_nothing_and_shows_the_change()
+    {
+        var name = await CreateViaApiAsync("Stale Delete", 1.80m);
+        var page = await OpenAsync("/manage");
+        var row = page.Locator(".manage-grid tbody tr", new() { HasText = name });
+        await Expect(row).ToContainTextAsync("€1.80");
+
+        // Someone else changes the price after the list was loaded.
+        using (var http = new HttpClient())
+        {
+            var patch = new HttpRequestMessage(HttpMethod.Patch, $"{cafe.ApiUrl}/menu/{Uri.EscapeDataString(name)}")
+            {
+                Content = JsonContent.Create(new { price = 1.95m }),
+            };
+            patch.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+            var patched = await http.SendAsync(patch);
+            Assert.True(patched.IsSuccessStatusCode, $"PATCH answered {(int)patched.StatusCode}");
+        }
+
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Delete {name}" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Alertdialog);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"{name} was changed by someone else");
+        await Expect(row).ToContainTextAsync("€1.95");
+        Assert.Equal(1.95m, (await GetFromApiAsync(name)).Price);
+    }
+
+    [Fact]
     public async Task A_product_named_like_a_script_is_shown_as_text()
     {
         await CreateNamedViaApiAsync(XssName, 1.00m, "<img src=x onerror=alert(2)>", ["<b>tag</b>"]);
