@@ -135,7 +135,7 @@ internal static class CsvRecordReader
         using var document = Parse(cell, name);
         if (document.RootElement.ValueKind != JsonValueKind.Array) throw new RecordException(name, "an NS cell must hold a JSON array");
         return JsonSerializer.Serialize(document.RootElement.EnumerateArray()
-            .Select(e => e.ValueKind == JsonValueKind.Number ? e.GetRawText() : e.ValueKind == JsonValueKind.String ? e.GetString()! : throw new RecordException(name, "NS members must be numbers"))
+            .Select(e => e.ValueKind == JsonValueKind.Number ? e.GetRawText() : e.ValueKind == JsonValueKind.String ? JsonText.String(e, name) : throw new RecordException(name, "NS members must be numbers"))
             .ToList());
     }
 

@@ -31,7 +31,8 @@ internal static class DynamoJsonConverter
 
         var typed = descriptor.EnumerateObject().First();
         var value = typed.Value;
-        return typed.Name switch
+        var type = JsonText.Name(typed, path);
+        return type switch
         {
             "S" => new AttributeValue { S = String(value, path, "S") },
             "N" => PlainJsonConverter.Number(String(value, path, "N"), path),
@@ -49,14 +50,18 @@ internal static class DynamoJsonConverter
                 ? new AttributeValue { L = value.EnumerateArray().Select((v, i) => ToValue(v, $"{path}[{i}]")).ToList() }
                 : throw new RecordException(path, "L must be an array"),
             "M" => value.ValueKind == JsonValueKind.Object
-                ? new AttributeValue { M = value.EnumerateObject().ToDictionary(p => p.Name, p => ToValue(p.Value, $"{path}.{p.Name}"), StringComparer.Ordinal) }
+                ? new AttributeValue
+                {
+                    M = value.EnumerateObject().Select(p => (Name: JsonText.Name(p, path), p.Value))
+                        .ToDictionary(p => p.Name, p => ToValue(p.Value, $"{path}.{p.Name}"), StringComparer.Ordinal),
+                }
                 : throw new RecordException(path, "M must be an object"),
-            _ => throw new RecordException(path, $"unknown type descriptor '{typed.Name}'"),
+            _ => throw new RecordException(path, $"unknown type descriptor '{type}'"),
         };
     }
 
     private static string String(JsonElement value, string path, string type) =>
-        value.ValueKind == JsonValueKind.String ? value.GetString()! : throw new RecordException(path, $"{type} must be given as a JSON string");
+        value.ValueKind == JsonValueKind.String ? JsonText.String(value, path) : throw new RecordException(path, $"{type} must be given as a JSON string");
 
     private static MemoryStream Binary(string base64, string path)
     {

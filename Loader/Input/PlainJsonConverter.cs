@@ -27,10 +27,11 @@ internal static class PlainJsonConverter
         var item = new Dictionary<string, AttributeValue>(record.GetPropertyCount(), StringComparer.Ordinal);
         foreach (var property in record.EnumerateObject())
         {
-            AttributeNames.Check(property.Name);
-            if (!item.TryAdd(property.Name, toValue(property.Value, property.Name)))
+            var name = JsonText.Name(property, null);
+            AttributeNames.Check(name);
+            if (!item.TryAdd(name, toValue(property.Value, name)))
             {
-                throw new RecordException(property.Name, "appears twice in the record");
+                throw new RecordException(name, "appears twice in the record");
             }
         }
 
@@ -39,7 +40,7 @@ internal static class PlainJsonConverter
 
     public static AttributeValue ToValue(JsonElement value, string path) => value.ValueKind switch
     {
-        JsonValueKind.String => new AttributeValue { S = value.GetString() },
+        JsonValueKind.String => new AttributeValue { S = JsonText.String(value, path) },
         JsonValueKind.Number => Number(value.GetRawText(), path),
         JsonValueKind.True => new AttributeValue { BOOL = true },
         JsonValueKind.False => new AttributeValue { BOOL = false },
@@ -47,7 +48,8 @@ internal static class PlainJsonConverter
         JsonValueKind.Array => new AttributeValue { L = value.EnumerateArray().Select((v, i) => ToValue(v, $"{path}[{i}]")).ToList() },
         JsonValueKind.Object => new AttributeValue
         {
-            M = value.EnumerateObject().ToDictionary(p => p.Name, p => ToValue(p.Value, $"{path}.{p.Name}"), StringComparer.Ordinal),
+            M = value.EnumerateObject().Select(p => (Name: JsonText.Name(p, path), p.Value))
+                .ToDictionary(p => p.Name, p => ToValue(p.Value, $"{path}.{p.Name}"), StringComparer.Ordinal),
         },
         _ => throw new RecordException(path, "has no value"),
     };

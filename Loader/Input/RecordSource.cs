@@ -8,17 +8,45 @@ internal sealed record RecordSource(string Path, InputFormat Format)
 {
     public IEnumerable<InputRecord> Read()
     {
-        using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        var records = Format switch
+        using var stream = new Utf8CheckingStream(new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
+        IEnumerator<InputRecord>? records = null;
+        try
         {
-            InputFormat.Csv => CsvRecordReader.Read(stream),
-            InputFormat.Json => FromJson(JsonArrayRecordReader.Read(stream), PlainJsonConverter.ToItem),
-            InputFormat.Ndjson => FromJson(ReadLines(stream), PlainJsonConverter.ToItem),
-            InputFormat.DdbJson => FromJson(StartsWithArray(stream) ? JsonArrayRecordReader.Read(stream) : ReadLines(stream), DynamoJsonConverter.ToItem),
-            _ => throw new ArgumentOutOfRangeException(nameof(Format)),
-        };
-        foreach (var record in records) yield return record;
+            while (true)
+            {
+                InputRecord record;
+                var last = false;
+                try
+                {
+                    records ??= Open(stream).GetEnumerator();
+                    if (!records.MoveNext()) yield break;
+                    record = records.Current;
+                }
+                catch (InvalidUtf8Exception e)
+                {
+                    // Text that is not UTF-8 would be loaded altered: the file is refused where it breaks.
+                    record = new InputRecord(0, e.Line, null, new RecordProblem(null, $"the file is not valid UTF-8: {e.Detail}", true));
+                    last = true;
+                }
+
+                yield return record;
+                if (last) yield break;
+            }
+        }
+        finally
+        {
+            records?.Dispose();
+        }
     }
+
+    private IEnumerable<InputRecord> Open(Stream stream) => Format switch
+    {
+        InputFormat.Csv => CsvRecordReader.Read(stream),
+        InputFormat.Json => FromJson(JsonArrayRecordReader.Read(stream), PlainJsonConverter.ToItem),
+        InputFormat.Ndjson => FromJson(ReadLines(stream), PlainJsonConverter.ToItem),
+        InputFormat.DdbJson => FromJson(StartsWithArray(stream) ? JsonArrayRecordReader.Read(stream) : ReadLines(stream), DynamoJsonConverter.ToItem),
+        _ => throw new ArgumentOutOfRangeException(nameof(Format)),
+    };
 
     private static IEnumerable<InputRecord> FromJson(
         IEnumerable<(int Line, JsonDocument? Document, RecordProblem? Problem)> documents,

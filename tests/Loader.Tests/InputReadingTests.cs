@@ -130,6 +130,11 @@ public class InputReadingTests
     [InlineData("desc.ddb.json", "{\"product_name\":{\"S\":\"a\"},\"price\":{\"N\":2.5}}", 1, "price", "N must be given as a JSON string")]
     [InlineData("set.ddb.json", "{\"product_name\":{\"S\":\"a\"},\"tags\":{\"SS\":[]}}", 1, "tags", "must not be empty")]
     [InlineData("twice.ndjson", "{\"product_name\":\"a\",\"product_name\":\"b\"}", 1, "product_name", "appears twice")]
+    [InlineData("surrogate.ndjson", "{\"product_name\":\"a\\ud800b\"}", 1, "product_name", "lone UTF-16 surrogate")]
+    [InlineData("surrogate-tag.json", "[\n{\"product_name\":\"a\",\"tags\":[\"x\",\"\\udc00\"]}\n]", 2, "tags[1]", "lone UTF-16 surrogate")]
+    [InlineData("surrogate-name.ndjson", "{\"product_name\":\"a\",\"\\ud800\":1}", 1, null, "an attribute name holds an escaped lone")]
+    [InlineData("surrogate-map.ndjson", "{\"product_name\":\"a\",\"m\":{\"\\udfff\":1}}", 1, "m", "an attribute name holds an escaped lone")]
+    [InlineData("surrogate.ddb.json", "{\"product_name\":{\"S\":\"\\ud83d\"}}", 1, "product_name", "lone UTF-16 surrogate")]
     public void Each_kind_of_malformed_input_is_reported_with_file_line_and_reason(string name, string content, int line, string? attribute, string reason)
     {
         var outcome = Validate(name, content);
@@ -141,6 +146,35 @@ public class InputReadingTests
         Assert.Equal(attribute, error.Attribute);
         Assert.Contains(reason, error.Reason);
         Assert.StartsWith($"{error.File}:{line}: ", error.ToString());
+    }
+
+    [Theory]
+    [InlineData("bytes.ndjson", "{\"product_name\":\"a\"}\n{\"product_name\":\"b\xFF\"}\n", 2, "byte 0xFF")]
+    [InlineData("bytes.json", "[\n{\"product_name\":\"a\"},\n{\"product_name\":\"\xC3\"}\n]", 3, "byte 0xC3")]
+    [InlineData("bytes.csv", "product_name\na\nb\xE2\x82\n", 3, "byte 0xE2")]
+    [InlineData("cut.ndjson", "{\"product_name\":\"a\"}\n\xE2\x82", 2, "ends in the middle of a character")]
+    public void Bytes_that_are_not_UTF8_refuse_the_file_at_their_line_instead_of_loading_altered_text(string name, string latin1, int line, string reason)
+    {
+        // Each char of latin1 stands for one byte, so the file holds exactly the bytes written in the test.
+        var path = LoaderRun.TempFile(name, "");
+        File.WriteAllBytes(path, System.Text.Encoding.Latin1.GetBytes(latin1));
+        var outcome = InputValidator.Validate([new RecordSource(path, InputFormats.Infer(path)!.Value)], Menu, DuplicatePolicy.Fail, 100, CancellationToken.None);
+
+        Assert.False(outcome.IsValid);
+        var error = Assert.Single(outcome.Errors);
+        Assert.Equal(line, error.Line);
+        Assert.Contains("not valid UTF-8", error.Reason);
+        Assert.Contains(reason, error.Reason);
+    }
+
+    [Fact]
+    public void Characters_of_several_bytes_across_the_read_buffer_boundaries_are_read_unchanged()
+    {
+        var names = Enumerable.Range(0, 20_000).Select(i => $"café {i} ☕ 𝔉").ToList();
+        var records = Read("multibyte.ndjson", string.Concat(names.Select(n => $"{{\"product_name\":\"{n}\"}}\n")));
+
+        Assert.All(records, r => Assert.Null(r.Problem));
+        Assert.Equal(names, records.Select(r => r.Item!["product_name"].S));
     }
 
     [Fact]
