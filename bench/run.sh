@@ -87,7 +87,7 @@ run_loader() { # name table mode file items
 run_suite() { # label items ndjson json
   local label=$1 n=$2 nd=$3 js=$4 t
   echo "== $label: $n items"
-  $BENCH create "$ENDPOINT" b_warm b_batch b_put b_sdk b_raw8 b_raw16 b_raw32 b_txn b_partiql l_upsert l_insert
+  $BENCH create "$ENDPOINT" b_warm b_batch b_put b_sdk b_raw8 b_raw16 b_raw32 b_txn b_partiql l_upsert1 l_upsert2 l_upsert3 l_insert
   # Warm DynamoDB Local's JIT once, so the first contender does not pay for it alone.
   $BENCH raw "$ENDPOINT" b_warm "$nd" 8 >/dev/null && $BENCH delete "$ENDPOINT" b_warm
   t=$($PY bench/boto3_bench.py batch_writer "$ENDPOINT" b_batch "$nd" | awk '/^RESULT/ { print $3, $4 }'); check_count b_batch "$n"; record "boto3 batch_writer" $t
@@ -103,7 +103,16 @@ run_suite() { # label items ndjson json
   # Insert-only ceilings: the two batched requests that never overwrite, pre-built, 8 in flight.
   t=$($BENCH raw-transact "$ENDPOINT" b_txn "$nd" 8 | awk '/^RESULT/ { print $3, $4 }'); check_count b_txn "$n"; record "raw TransactWriteItems c=8" $t
   t=$($BENCH raw-partiql "$ENDPOINT" b_partiql "$nd" 8 | awk '/^RESULT/ { print $3, $4 }'); check_count b_partiql "$n"; record "raw PartiQL INSERT c=8" $t
-  run_loader "Loader upsert" l_upsert upsert "$js" "$n"
+  # Three runs, the best counting, as the ceiling is the best of its three runs: the noise treats both alike.
+  local e2e=0 write=0
+  for r in 1 2 3; do
+    run_loader "Loader upsert #$r" "l_upsert$r" upsert "$js" "$n"
+    [ "${RATE["Loader upsert #$r"]}" -gt "$e2e" ] && e2e=${RATE["Loader upsert #$r"]}
+    [ "${RATE["Loader upsert #$r (write phase)"]}" -gt "$write" ] && write=${RATE["Loader upsert #$r (write phase)"]}
+  done
+  RATE["Loader upsert"]=$e2e
+  RATE["Loader upsert (write phase)"]=$write
+  echo "Loader upsert, best of 3: $e2e items/s end to end, $write items/s write phase"
   run_loader "Loader insert-only" l_insert insert-only "$js" "$n"
   echo "-- $label ratios (target)"
   ratio() { awk -v a="${RATE[$1]}" -v b="${RATE[$2]}" 'BEGIN { printf "%.2f", a / b }'; }
