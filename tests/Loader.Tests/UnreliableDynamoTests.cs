@@ -27,13 +27,11 @@ public class UnreliableDynamoTests(DynamoDbLocalFixture dynamo)
     public async Task A_DynamoDB_that_answers_nothing_in_time_for_6_s_is_waited_for_and_every_item_arrives(string mode)
     {
         var (table, file, report) = await PrepareAsync("slow");
-        await using var proxy = new FaultInjectingProxy(dynamo.ServiceUrl, FreePort.Next(), throttleEvery: int.MaxValue, unprocessedShare: 0)
-        {
-            // Far more timed-out attempts than any fixed retry count would allow for.
-            StallWritesUntil = (DateTime.UtcNow.AddSeconds(6), TimeSpan.FromSeconds(1)),
-        };
+        await using var proxy = ProxyToDynamo();
+        // Far more timed-out attempts than any fixed retry count would allow for.
+        proxy.StallWritesUntil = (DateTime.UtcNow.AddSeconds(6), TimeSpan.FromSeconds(1));
 
-        var run = await LoaderRun.RunAsync(proxy.Url, QuickRetry, "load", file, "--table", table, "--mode", mode, "--report", report, "--progress", "none");
+        var run = await LoadThroughAsync(proxy, QuickRetry, file, table, mode, report);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.True(proxy.Stalled > 10, $"only {proxy.Stalled} writes were stalled");
@@ -49,15 +47,13 @@ public class UnreliableDynamoTests(DynamoDbLocalFixture dynamo)
     public async Task A_DynamoDB_that_accepts_no_write_for_GiveUpAfter_ends_the_load_with_every_item_accounted_for(string mode)
     {
         var (table, file, report) = await PrepareAsync("dead");
-        await using var proxy = new FaultInjectingProxy(dynamo.ServiceUrl, FreePort.Next(), throttleEvery: int.MaxValue, unprocessedShare: 0)
-        {
-            RefuseWritesAfter = 3,
-        };
+        await using var proxy = ProxyToDynamo();
+        proxy.RefuseWritesAfter = 3;
         // The client's default timeout: the accepted writes are answered, so the table holds exactly what was reported written.
         var settings = new Dictionary<string, string?>(QuickRetry) { ["Loader:Retry:GiveUpAfter"] = "00:00:02", ["DynamoDb:Timeout"] = "00:00:10" };
 
         var watch = Stopwatch.StartNew();
-        var run = await LoaderRun.RunAsync(proxy.Url, settings, "load", file, "--table", table, "--mode", mode, "--report", report, "--progress", "none");
+        var run = await LoadThroughAsync(proxy, settings, file, table, mode, report);
 
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"the Loader took {watch.Elapsed} to give up");
@@ -77,12 +73,10 @@ public class UnreliableDynamoTests(DynamoDbLocalFixture dynamo)
     public async Task A_write_whose_answer_arrives_cut_short_is_sent_again_and_every_item_arrives(string mode)
     {
         var (table, file, report) = await PrepareAsync("garbled");
-        await using var proxy = new FaultInjectingProxy(dynamo.ServiceUrl, FreePort.Next(), throttleEvery: int.MaxValue, unprocessedShare: 0)
-        {
-            GarbleAnswerEvery = 3,
-        };
+        await using var proxy = ProxyToDynamo();
+        proxy.GarbleAnswerEvery = 3;
 
-        var run = await LoaderRun.RunAsync(proxy.Url, QuickRetry, "load", file, "--table", table, "--mode", mode, "--report", report, "--progress", "none");
+        var run = await LoadThroughAsync(proxy, QuickRetry, file, table, mode, report);
 
         // An unreadable answer leaves open whether the write was applied; both modes may repeat a write safely
         // (insert-only through its transaction's ClientRequestToken), so it is sent again rather than failed.
@@ -137,17 +131,22 @@ public class UnreliableDynamoTests(DynamoDbLocalFixture dynamo)
     /// <summary>An insert-only load through a proxy that loses every second answer after DynamoDB applied the write.</summary>
     private async Task<(LoaderRun.Result Run, JsonDocument Report)> LoadInsertOnlyLosingEverySecondAnswerAsync(string table, string file, string report)
     {
-        await using var proxy = new FaultInjectingProxy(dynamo.ServiceUrl, FreePort.Next(), throttleEvery: int.MaxValue, unprocessedShare: 0)
-        {
-            LoseAnswerEvery = 2,
-        };
+        await using var proxy = ProxyToDynamo();
+        proxy.LoseAnswerEvery = 2;
 
-        var run = await LoaderRun.RunAsync(proxy.Url, QuickRetry, "load", file, "--table", table, "--mode", "insert-only", "--report", report, "--progress", "none");
+        var run = await LoadThroughAsync(proxy, QuickRetry, file, table, "insert-only", report);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.True(proxy.AnswersLost > 0);
         return (run, JsonDocument.Parse(File.ReadAllText(report)));
     }
+
+    /// <summary>A proxy that passes everything on until a test sets one of its faults.</summary>
+    private FaultInjectingProxy ProxyToDynamo() => new(dynamo.ServiceUrl, FreePort.Next(), throttleEvery: int.MaxValue, unprocessedShare: 0);
+
+    private static Task<LoaderRun.Result> LoadThroughAsync(FaultInjectingProxy proxy, Dictionary<string, string?> settings, string file, string table,
+        string mode, string report) =>
+        LoaderRun.RunAsync(proxy.Url, settings, "load", file, "--table", table, "--mode", mode, "--report", report, "--progress", "none");
 
     private async Task<(string Table, string File, string Report)> PrepareAsync(string prefix)
     {
