@@ -46,6 +46,12 @@ internal static class CsvRecordReader
                 yield break;
             }
 
+            if (columns.Take(i).Any(c => c.Name == name))
+            {
+                yield return new InputRecord(0, 1, null, new RecordProblem(header[i], $"column {name} appears twice in the header; each attribute needs one column", true));
+                yield break;
+            }
+
             columns[i] = (name, type);
         }
 

@@ -50,11 +50,7 @@ internal static class DynamoJsonConverter
                 ? new AttributeValue { L = value.EnumerateArray().Select((v, i) => ToValue(v, $"{path}[{i}]")).ToList() }
                 : throw new RecordException(path, "L must be an array"),
             "M" => value.ValueKind == JsonValueKind.Object
-                ? new AttributeValue
-                {
-                    M = value.EnumerateObject().Select(p => (Name: JsonText.Name(p, path), p.Value))
-                        .ToDictionary(p => p.Name, p => ToValue(p.Value, $"{path}.{p.Name}"), StringComparer.Ordinal),
-                }
+                ? new AttributeValue { M = PlainJsonConverter.ToMap(value, path, ToValue) }
                 : throw new RecordException(path, "M must be an object"),
             _ => throw new RecordException(path, $"unknown type descriptor '{type}'"),
         };

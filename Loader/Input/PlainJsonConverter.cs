@@ -22,20 +22,28 @@ internal static class PlainJsonConverter
     }
 
     /// <summary>The attributes of a JSON object, each value converted by <paramref name="toValue"/>; a name may appear once.</summary>
-    internal static Dictionary<string, AttributeValue> ToItem(JsonElement record, Func<JsonElement, string, AttributeValue> toValue)
+    internal static Dictionary<string, AttributeValue> ToItem(JsonElement record, Func<JsonElement, string, AttributeValue> toValue) =>
+        ToMap(record, null, toValue);
+
+    /// <summary>
+    /// The members of a JSON object: a record's attributes (<paramref name="path"/> null) or a map's entries. A name may
+    /// appear once; JSON allows it twice, DynamoDB does not.
+    /// </summary>
+    internal static Dictionary<string, AttributeValue> ToMap(JsonElement json, string? path, Func<JsonElement, string, AttributeValue> toValue)
     {
-        var item = new Dictionary<string, AttributeValue>(record.GetPropertyCount(), StringComparer.Ordinal);
-        foreach (var property in record.EnumerateObject())
+        var map = new Dictionary<string, AttributeValue>(json.GetPropertyCount(), StringComparer.Ordinal);
+        foreach (var property in json.EnumerateObject())
         {
-            var name = JsonText.Name(property, null);
-            AttributeNames.Check(name);
-            if (!item.TryAdd(name, toValue(property.Value, name)))
+            var name = JsonText.Name(property, path);
+            if (path is null) AttributeNames.Check(name);
+            var memberPath = path is null ? name : $"{path}.{name}";
+            if (!map.TryAdd(name, toValue(property.Value, memberPath)))
             {
-                throw new RecordException(name, "appears twice in the record");
+                throw new RecordException(memberPath, path is null ? "appears twice in the record" : "appears twice in the map");
             }
         }
 
-        return item;
+        return map;
     }
 
     public static AttributeValue ToValue(JsonElement value, string path) => value.ValueKind switch
@@ -46,11 +54,7 @@ internal static class PlainJsonConverter
         JsonValueKind.False => new AttributeValue { BOOL = false },
         JsonValueKind.Null => new AttributeValue { NULL = true },
         JsonValueKind.Array => new AttributeValue { L = value.EnumerateArray().Select((v, i) => ToValue(v, $"{path}[{i}]")).ToList() },
-        JsonValueKind.Object => new AttributeValue
-        {
-            M = value.EnumerateObject().Select(p => (Name: JsonText.Name(p, path), p.Value))
-                .ToDictionary(p => p.Name, p => ToValue(p.Value, $"{path}.{p.Name}"), StringComparer.Ordinal),
-        },
+        JsonValueKind.Object => new AttributeValue { M = ToMap(value, path, ToValue) },
         _ => throw new RecordException(path, "has no value"),
     };
 
