@@ -86,7 +86,7 @@ internal static class InputValidator
         return result;
     }
 
-    /// <summary>Key attributes present with the table's type and not empty; index key attributes, when given, of the index's type; size under 400 KB.</summary>
+    /// <summary>Key attributes present with the table's type and not empty; index key attributes, when given, of the index's type; nesting within DynamoDB's limit; size under 400 KB.</summary>
     internal static IEnumerable<(string? Attribute, string Reason)> Check(Dictionary<string, AttributeValue> item, TableSchema schema)
     {
         foreach (var (name, type) in schema.Key)
@@ -108,11 +108,32 @@ internal static class InputValidator
             }
         }
 
+        foreach (var (name, value) in item)
+        {
+            if (NestingDepth(value) is var depth and > MaxNestedContainers)
+            {
+                yield return (name, $"nests {depth} lists and maps inside each other; DynamoDB allows at most {MaxNestedContainers} (32 levels, counting the item)");
+            }
+        }
+
         var size = ItemSize.Of(item);
         if (size >= ItemSize.MaxBytes)
         {
             yield return (null, $"the item is {size:N0} bytes; DynamoDB items must be under {ItemSize.MaxBytes:N0} bytes (400 KB)");
         }
+    }
+
+    /// <summary>DynamoDB Local refuses an item with 32 lists or maps nested in one attribute and takes one with 31.</summary>
+    private const int MaxNestedContainers = 31;
+
+    /// <summary>How many lists and maps are nested inside each other in the value, at the deepest.</summary>
+    private static int NestingDepth(AttributeValue value)
+    {
+        IEnumerable<AttributeValue>? children = value.L is { } list ? list : value.M is { } map ? map.Values : null;
+        if (children is null) return 0;
+        var deepest = 0;
+        foreach (var child in children) deepest = Math.Max(deepest, NestingDepth(child));
+        return deepest + 1;
     }
 
     private static IEnumerable<string> CheckKeyValue(AttributeValue value, string type, string what)

@@ -180,6 +180,25 @@ public class InputReadingTests
         Assert.Equal(names, records.Select(r => r.Item!["product_name"].S));
     }
 
+    [Theory]
+    [InlineData("[", "]", 31, true)]
+    [InlineData("[", "]", 32, false)]
+    [InlineData("{\"a\":", "}", 31, true)]
+    [InlineData("{\"a\":", "}", 32, false)]
+    public void Lists_and_maps_nested_deeper_than_DynamoDB_takes_are_refused_before_writing(string open, string close, int depth, bool valid)
+    {
+        var record = $"{{\"product_name\":\"deep\",\"x\":{string.Concat(Enumerable.Repeat(open, depth))}1{string.Concat(Enumerable.Repeat(close, depth))}}}";
+        var outcome = Validate("deep.ndjson", record);
+
+        Assert.Equal(valid, outcome.IsValid);
+        if (!valid)
+        {
+            var error = Assert.Single(outcome.Errors);
+            Assert.Equal("x", error.Attribute);
+            Assert.Contains($"nests {depth} lists and maps", error.Reason);
+        }
+    }
+
     [Fact]
     public void An_item_over_400_KB_is_rejected()
     {
