@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Encodings.Web;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using CafeMenu.Menu;
@@ -27,7 +26,7 @@ internal sealed class ExportCommand(IAmazonDynamoDB dynamo, IAnsiConsole console
         await using (var stream = File.Create(outPath))
         {
             var newline = "\n"u8.ToArray();
-            await using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            await using var writer = new Utf8JsonWriter(stream, ReportJson.Writer);
             Dictionary<string, AttributeValue>? startKey = null;
             do
             {

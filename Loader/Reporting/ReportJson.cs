@@ -15,11 +15,14 @@ internal static class ReportJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>How the Loader writes JSON for people and files: text as it is ("café", not "caf\u00E9").</summary>
+    public static readonly JsonWriterOptions Writer = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>One skipped or failed item as a JSON line; the key is written as the JSON object it is.</summary>
     public static string OutcomeLine(Writing.ItemOutcome outcome)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var writer = new Utf8JsonWriter(buffer, Writer))
         {
             writer.WriteStartObject();
             writer.WriteString("file", outcome.File);

@@ -14,7 +14,7 @@ internal static class ReportWriter
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null) Directory.CreateDirectory(directory);
         await using var stream = File.Create(path);
-        await using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        await using var writer = new Utf8JsonWriter(stream, ReportJson.Writer with { Indented = true });
         writer.WriteStartObject();
         using (var fields = JsonSerializer.SerializeToDocument(summary, ReportJson.Options))
         {

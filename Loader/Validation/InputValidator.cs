@@ -86,7 +86,7 @@ internal static class InputValidator
         return result;
     }
 
-    /// <summary>Key attributes present with the table's type and not empty; index key attributes, when given, of the index's type; nesting within DynamoDB's limit; size under 400 KB.</summary>
+    /// <summary>Key attributes present with the table's type, not empty and within DynamoDB's key sizes; index key attributes, when given, of the index's type; nesting within DynamoDB's limit; size under 400 KB.</summary>
     internal static IEnumerable<(string? Attribute, string Reason)> Check(Dictionary<string, AttributeValue> item, TableSchema schema)
     {
         foreach (var (name, type) in schema.Key)
@@ -98,6 +98,11 @@ internal static class InputValidator
             }
 
             foreach (var problem in CheckKeyValue(value, type, "key attribute")) yield return (name, problem);
+            var (limit, role) = name == schema.Key[0].Name ? (MaxPartitionKeyBytes, "partition") : (MaxSortKeyBytes, "sort");
+            if (KeyBytes(value) is var bytes and > 0 && bytes > limit)
+            {
+                yield return (name, $"the {role} key is {bytes:N0} bytes; DynamoDB allows at most {limit:N0}");
+            }
         }
 
         foreach (var (name, type) in schema.IndexKeys)
@@ -122,6 +127,13 @@ internal static class InputValidator
             yield return (null, $"the item is {size:N0} bytes; DynamoDB items must be under {ItemSize.MaxBytes:N0} bytes (400 KB)");
         }
     }
+
+    private const int MaxPartitionKeyBytes = 2048;
+    private const int MaxSortKeyBytes = 1024;
+
+    /// <summary>The size DynamoDB counts for a string or binary key (UTF-8 bytes); 0 for numbers, which have no such limit here.</summary>
+    private static int KeyBytes(AttributeValue value) =>
+        value.S is { } text ? System.Text.Encoding.UTF8.GetByteCount(text) : value.B is { } binary ? (int)binary.Length : 0;
 
     /// <summary>DynamoDB Local refuses an item with 32 lists or maps nested in one attribute and takes one with 31.</summary>
     private const int MaxNestedContainers = 31;

@@ -24,7 +24,7 @@ internal static class ItemKey
     public static string Display(TableSchema schema, IReadOnlyDictionary<string, AttributeValue> item)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, ReportJson.Writer))
         {
             writer.WriteStartObject();
             foreach (var (name, _) in schema.Key)

@@ -199,6 +199,44 @@ public class InputReadingTests
         }
     }
 
+    [Theory]
+    [InlineData(2048, 1, true)]
+    [InlineData(2049, 1, false)]
+    [InlineData(1024, 2, true)]
+    [InlineData(1025, 2, false)]
+    public void A_partition_key_over_2048_bytes_or_an_accented_one_over_1024_characters_is_refused(int characters, int bytesPerCharacter, bool valid)
+    {
+        var name = new string(bytesPerCharacter == 1 ? 'k' : 'é', characters);
+        var outcome = Validate("key.ndjson", $"{{\"product_name\":\"{name}\"}}");
+
+        Assert.Equal(valid, outcome.IsValid);
+        if (!valid) Assert.Contains($"the partition key is {characters * bytesPerCharacter:N0} bytes; DynamoDB allows at most 2,048", Assert.Single(outcome.Errors).Reason);
+    }
+
+    [Fact]
+    public void A_sort_key_over_1024_bytes_is_refused()
+    {
+        var composite = new TableSchema([("pk", "S"), ("sk", "S")], []);
+        Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue> Item(int sortKeyBytes) => new()
+        {
+            ["pk"] = new() { S = "p" },
+            ["sk"] = new() { S = new string('s', sortKeyBytes) },
+        };
+
+        Assert.Empty(InputValidator.Check(Item(1024), composite));
+        var problem = Assert.Single(InputValidator.Check(Item(1025), composite));
+        Assert.Equal("sk", problem.Attribute);
+        Assert.Equal("the sort key is 1,025 bytes; DynamoDB allows at most 1,024", problem.Reason);
+    }
+
+    [Fact]
+    public void Keys_in_messages_keep_their_characters()
+    {
+        var outcome = Validate("accents.ndjson", "{\"product_name\":\"café ☕\"}\n{\"product_name\":\"café ☕\"}\n");
+
+        Assert.Contains("duplicate key {\"product_name\":\"café ☕\"}", Assert.Single(outcome.Errors).Reason);
+    }
+
     [Fact]
     public void An_item_over_400_KB_is_rejected()
     {
