@@ -35,6 +35,7 @@ internal static class LoaderCommandLine
             Arity = ArgumentArity.OneOrMore,
         };
         var table = new Option<string>("--table") { Description = "Table to load.", DefaultValueFactory = _ => Menu.MenuTable.DefaultName };
+        table.Validators.Add(CheckTableName);
         var format = new Option<string?>("--format") { Description = "Input format; inferred from each file's extension when not given." };
         format.AcceptOnlyFromAmong(InputFormats.Names);
         var mode = new Option<string>("--mode")
@@ -65,6 +66,11 @@ internal static class LoaderCommandLine
         });
         var dryRun = new Option<bool>("--dry-run") { Description = "Validate everything and write nothing." };
         var report = new Option<string?>("--report") { Description = "Write the summary, skipped and failed items as JSON to this file." };
+        // Checked before anything is written: a load must not end with its items written and its report lost.
+        report.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } path && Reporting.ReportWriter.CannotWrite(path) is { } reason) result.AddError($"--report {path}: {reason}");
+        });
         var progress = new Option<string>("--progress")
         {
             Description = "auto: a live bar on a terminal, plain lines when redirected; plain; none.",
@@ -100,10 +106,21 @@ internal static class LoaderCommandLine
     private static Command BuildExport(Func<string, string, CancellationToken, Task<int>> export)
     {
         var table = new Option<string>("--table") { Description = "Table to export.", Required = true };
+        table.Validators.Add(CheckTableName);
         var output = new Option<string>("--out") { Description = "NDJSON file to write (one {\"Item\": ...} per line, DynamoDB JSON).", Required = true };
         var command = new Command("export", "Write every item of a table (a paginated Scan) to NDJSON that load reads back.") { table, output };
         command.SetAction((result, cancellationToken) => export(result.GetValue(table)!, result.GetValue(output)!, cancellationToken));
         return command;
+    }
+
+    /// <summary>DynamoDB's rule for table names, checked before any call: 3 to 255 of a-z, A-Z, 0-9, '_', '-' and '.'.</summary>
+    private static void CheckTableName(System.CommandLine.Parsing.OptionResult result)
+    {
+        var name = result.GetValueOrDefault<string>() ?? "";
+        if (name.Length is < 3 or > 255 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.'))
+        {
+            result.AddError($"--table '{name}' is not a DynamoDB table name: 3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.'.");
+        }
     }
 
     /// <summary>Parses and runs; a usage error prints the problem and exits 2, like invalid input.</summary>

@@ -9,6 +9,23 @@ namespace CafeMenu.Loader.Reporting;
 /// </summary>
 internal static class ReportWriter
 {
+    /// <summary>Why a report could not be written to <paramref name="path"/>, or null when it can (its folder is created if missing).</summary>
+    public static string? CannotWrite(string path)
+    {
+        if (Directory.Exists(path)) return "is a folder; give a file name";
+        try
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (directory is not null) Directory.CreateDirectory(directory);
+            using (File.Open(path, FileMode.OpenOrCreate, FileAccess.Write)) { }
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return e.Message;
+        }
+    }
+
     public static async Task WriteAsync(string path, LoadSummary summary, LoadTally? tally, CancellationToken cancellationToken)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));

@@ -218,4 +218,28 @@ public class LoadTests(DynamoDbLocalFixture dynamo)
         Assert.Equal(2, concurrency.ExitCode);
         Assert.Contains("--concurrency must be auto or a number", concurrency.Error);
     }
+
+    [Fact]
+    public async Task A_report_path_that_cannot_be_written_or_a_table_name_DynamoDB_refuses_exit_2_before_anything_is_written()
+    {
+        var table = NewTable();
+        var file = LoaderRun.TempFile("a.ndjson", "{\"product_name\":\"a\"}\n");
+        var folder = Path.GetDirectoryName(file)!;
+
+        var report = await LoaderRun.RunAsync(dynamo, "load", file, "--table", table, "--create-table", "--report", folder);
+        var badTable = await LoaderRun.RunAsync(dynamo, "load", file, "--table", "a b");
+        var badExport = await LoaderRun.RunAsync(dynamo, "export", "--table", "x", "--out", Path.Combine(folder, "x.ndjson"));
+
+        Assert.Equal(2, report.ExitCode);
+        Assert.Contains($"--report {folder}: is a folder; give a file name", report.Error);
+        using (var client = dynamo.CreateClient())
+        {
+            Assert.Null(await Menu.TableSetup.DescribeOrNullAsync(client, table, CancellationToken.None)); // not even the table was created
+        }
+
+        Assert.Equal(2, badTable.ExitCode);
+        Assert.Contains("--table 'a b' is not a DynamoDB table name", badTable.Error);
+        Assert.Equal(2, badExport.ExitCode);
+        Assert.Contains("--table 'x' is not a DynamoDB table name", badExport.Error);
+    }
 }
