@@ -23,6 +23,7 @@ internal sealed class Utf8CheckingStream(Stream inner) : Stream
     private int _carryLength;
     private int _line = 1;
     private InvalidUtf8Exception? _pending;
+    private bool _started;
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -34,6 +35,13 @@ internal sealed class Utf8CheckingStream(Stream inner) : Stream
         {
             if (_carryLength > 0) throw new InvalidUtf8Exception(_line, "the file ends in the middle of a character");
             return 0;
+        }
+
+        if (!_started)
+        {
+            _started = true;
+            // Other encodings are refused, not guessed: the reader of a JSON array accepts UTF-8 only.
+            if (buffer[..read] is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..]) throw new InvalidUtf8Exception(1, "the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8");
         }
 
         var valid = Check(buffer[..read], out var error);
@@ -96,6 +104,7 @@ internal sealed class Utf8CheckingStream(Stream inner) : Stream
             // Only a rewind to the start (the format sniffing of DynamoDB JSON) is supported: the checks start over.
             if (value != 0) throw new NotSupportedException("Utf8CheckingStream can only seek back to the start");
             inner.Position = 0;
+            _started = false;
             _carryLength = 0;
             _line = 1;
             _pending = null;

@@ -156,6 +156,7 @@ public class InputReadingTests
     [InlineData("bytes.json", "[\n{\"product_name\":\"a\"},\n{\"product_name\":\"\xC3\"}\n]", 3, "byte 0xC3")]
     [InlineData("bytes.csv", "product_name\na\nb\xE2\x82\n", 3, "byte 0xE2")]
     [InlineData("cut.ndjson", "{\"product_name\":\"a\"}\n\xE2\x82", 2, "ends in the middle of a character")]
+    [InlineData("utf16.csv", "\xFF\xFEp\0r\0", 1, "the file is UTF-16")]
     public void Bytes_that_are_not_UTF8_refuse_the_file_at_their_line_instead_of_loading_altered_text(string name, string latin1, int line, string reason)
     {
         // Each char of latin1 stands for one byte, so the file holds exactly the bytes written in the test.
