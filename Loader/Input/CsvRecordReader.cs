@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Amazon.DynamoDBv2.Model;
 using CsvHelper;
 
@@ -109,7 +110,7 @@ internal static class CsvRecordReader
                 "N" => PlainJsonConverter.Number(cell.Trim(), name),
                 "BOOL" => bool.TryParse(cell.Trim(), out var b) ? new AttributeValue { BOOL = b } : throw new RecordException(name, $"'{PlainJsonConverter.Shorten(cell)}' is not true or false"),
                 "NULL" => new AttributeValue { NULL = true },
-                "B" => DynamoJsonConverter.ToValue(Descriptor("B", JsonSerializer.Serialize(cell)), name),
+                "B" => DynamoJsonConverter.ToValue(Descriptor("B", JsonSerializer.Serialize(cell, CsvCellJson.Default.String)), name),
                 "SS" => DynamoJsonConverter.ToValue(Descriptor("SS", cell), name),
                 "NS" => DynamoJsonConverter.ToValue(Descriptor("NS", NumbersAsStrings(cell, name)), name),
                 "L" or "M" or "JSON" => FromJson(cell, name, type),
@@ -142,7 +143,7 @@ internal static class CsvRecordReader
         if (document.RootElement.ValueKind != JsonValueKind.Array) throw new RecordException(name, "an NS cell must hold a JSON array");
         return JsonSerializer.Serialize(document.RootElement.EnumerateArray()
             .Select(e => e.ValueKind == JsonValueKind.Number ? e.GetRawText() : e.ValueKind == JsonValueKind.String ? JsonText.String(e, name) : throw new RecordException(name, "NS members must be numbers"))
-            .ToList());
+            .ToList(), CsvCellJson.Default.ListString);
     }
 
     private static JsonDocument Parse(string json, string name)
@@ -157,3 +158,8 @@ internal static class CsvRecordReader
         }
     }
 }
+
+/// <summary>Source-generated, so the published Loader (compiled ahead of time, without reflection) can write these.</summary>
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(List<string>))]
+internal sealed partial class CsvCellJson : JsonSerializerContext;

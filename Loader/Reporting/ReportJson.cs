@@ -1,19 +1,15 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace CafeMenu.Loader;
 
 /// <summary>JSON settings of the report: snake_case like the rest of the project's JSON.</summary>
 internal static class ReportJson
 {
-    public static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        WriteIndented = false,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    /// <summary>The summary's fields, source-generated: the published Loader is compiled ahead of time, without reflection.</summary>
+    public static JsonTypeInfo<Reporting.LoadSummary> Summary => ReportJsonContext.Default.LoadSummary;
 
     /// <summary>How the Loader writes JSON for people and files: text as it is ("café", not "caf\u00E9").</summary>
     public static readonly JsonWriterOptions Writer = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -36,3 +32,7 @@ internal static class ReportJson
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 }
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(Reporting.LoadSummary))]
+internal sealed partial class ReportJsonContext : JsonSerializerContext;

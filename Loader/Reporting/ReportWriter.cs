@@ -33,7 +33,7 @@ internal static class ReportWriter
         await using var stream = File.Create(path);
         await using var writer = new Utf8JsonWriter(stream, ReportJson.Writer with { Indented = true });
         writer.WriteStartObject();
-        using (var fields = JsonSerializer.SerializeToDocument(summary, ReportJson.Options))
+        using (var fields = JsonSerializer.SerializeToDocument(summary, ReportJson.Summary))
         {
             foreach (var property in fields.RootElement.EnumerateObject()) property.WriteTo(writer);
         }

@@ -5,9 +5,10 @@ namespace CafeMenu.Loader.Writing;
 /// as long as DynamoDB keeps accepting other writes; the load gives up only when DynamoDB has accepted none for
 /// <see cref="GiveUpAfter"/>, so a slow or busy DynamoDB is waited for and a dead one is not.
 /// </summary>
+/// <remarks>Settable, not init-only: the configuration binder's source generator (used for the AOT build) skips init-only properties.</remarks>
 internal sealed record RetrySettings
 {
-    public TimeSpan GiveUpAfter { get; init; } = TimeSpan.FromSeconds(60);
-    public TimeSpan BaseDelay { get; init; } = TimeSpan.FromMilliseconds(50);
-    public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromSeconds(60);
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(50);
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(5);
 }

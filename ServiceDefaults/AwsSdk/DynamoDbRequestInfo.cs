@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Reflection;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
@@ -9,10 +7,6 @@ namespace CafeMenu.ServiceDefaults.AwsSdk;
 /// <summary>What a DynamoDB request says about itself for telemetry: tables, index, read options.</summary>
 internal static class DynamoDbRequestInfo
 {
-    // Most requests name one table in a TableName property and many accept ReturnConsumedCapacity; reading both by
-    // reflection (once per request type) covers every operation, including ones this code never heard of.
-    private static readonly ConcurrentDictionary<Type, (PropertyInfo? TableName, PropertyInfo? ReturnConsumedCapacity)> Properties = new();
-
     /// <summary>Every table the request names, in order of first mention: all of them for batch and transaction calls.</summary>
     public static string[] TableNames(AmazonWebServiceRequest request)
     {
@@ -23,7 +17,7 @@ internal static class DynamoDbRequestInfo
             TransactWriteItemsRequest transaction => (transaction.TransactItems ?? []).Select(item =>
                 item.Put?.TableName ?? item.Update?.TableName ?? item.Delete?.TableName ?? item.ConditionCheck?.TableName),
             TransactGetItemsRequest transaction => (transaction.TransactItems ?? []).Select(item => item.Get?.TableName),
-            _ => [PropertiesOf(request.GetType()).TableName?.GetValue(request) as string],
+            _ => [TableName(request)],
         };
         return names.OfType<string>().Where(name => name.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
     }
@@ -31,10 +25,22 @@ internal static class DynamoDbRequestInfo
     /// <summary>Asks DynamoDB to report consumed capacity (TOTAL) unless the caller chose a level already.</summary>
     public static void AskForConsumedCapacity(AmazonWebServiceRequest request)
     {
-        var property = PropertiesOf(request.GetType()).ReturnConsumedCapacity;
-        if (property is not null && property.GetValue(request) is null)
+        var total = ReturnConsumedCapacity.TOTAL;
+        switch (request)
         {
-            property.SetValue(request, ReturnConsumedCapacity.TOTAL);
+            case GetItemRequest r: r.ReturnConsumedCapacity ??= total; break;
+            case PutItemRequest r: r.ReturnConsumedCapacity ??= total; break;
+            case UpdateItemRequest r: r.ReturnConsumedCapacity ??= total; break;
+            case DeleteItemRequest r: r.ReturnConsumedCapacity ??= total; break;
+            case QueryRequest r: r.ReturnConsumedCapacity ??= total; break;
+            case ScanRequest r: r.ReturnConsumedCapacity ??= total; break;
+            case BatchGetItemRequest r: r.ReturnConsumedCapacity ??= total; break;
+            case BatchWriteItemRequest r: r.ReturnConsumedCapacity ??= total; break;
+            case TransactGetItemsRequest r: r.ReturnConsumedCapacity ??= total; break;
+            case TransactWriteItemsRequest r: r.ReturnConsumedCapacity ??= total; break;
+            case ExecuteStatementRequest r: r.ReturnConsumedCapacity ??= total; break;
+            case BatchExecuteStatementRequest r: r.ReturnConsumedCapacity ??= total; break;
+            case ExecuteTransactionRequest r: r.ReturnConsumedCapacity ??= total; break;
         }
     }
 
@@ -66,13 +72,37 @@ internal static class DynamoDbRequestInfo
         tags.Where(tag => tag.Value is not null && tag.Value is not "")
             .Select(tag => new KeyValuePair<string, object?>(tag.Key, tag.Value));
 
-    private static (PropertyInfo? TableName, PropertyInfo? ReturnConsumedCapacity) PropertiesOf(Type type) =>
-        Properties.GetOrAdd(type, static t =>
-        {
-            var tableName = t.GetProperty("TableName", BindingFlags.Public | BindingFlags.Instance);
-            var consumed = t.GetProperty("ReturnConsumedCapacity", BindingFlags.Public | BindingFlags.Instance);
-            return (
-                tableName is { PropertyType: var tableType, CanRead: true } && tableType == typeof(string) ? tableName : null,
-                consumed is { PropertyType: var consumedType, CanRead: true, CanWrite: true } && consumedType == typeof(ReturnConsumedCapacity) ? consumed : null);
-        });
+    // Typed, not reflected: the Loader is compiled ahead of time, where reading properties by name is not guaranteed.
+    // The requests of AWSSDK.DynamoDBv2 4.1 that name one table in TableName.
+    private static string? TableName(AmazonWebServiceRequest request) => request switch
+    {
+        GetItemRequest r => r.TableName,
+        PutItemRequest r => r.TableName,
+        UpdateItemRequest r => r.TableName,
+        DeleteItemRequest r => r.TableName,
+        QueryRequest r => r.TableName,
+        ScanRequest r => r.TableName,
+        DescribeTableRequest r => r.TableName,
+        CreateTableRequest r => r.TableName,
+        UpdateTableRequest r => r.TableName,
+        DeleteTableRequest r => r.TableName,
+        DescribeTimeToLiveRequest r => r.TableName,
+        UpdateTimeToLiveRequest r => r.TableName,
+        CreateBackupRequest r => r.TableName,
+        ListBackupsRequest r => r.TableName,
+        DescribeContinuousBackupsRequest r => r.TableName,
+        UpdateContinuousBackupsRequest r => r.TableName,
+        DescribeContributorInsightsRequest r => r.TableName,
+        ListContributorInsightsRequest r => r.TableName,
+        UpdateContributorInsightsRequest r => r.TableName,
+        DescribeKinesisStreamingDestinationRequest r => r.TableName,
+        EnableKinesisStreamingDestinationRequest r => r.TableName,
+        DisableKinesisStreamingDestinationRequest r => r.TableName,
+        UpdateKinesisStreamingDestinationRequest r => r.TableName,
+        DescribeTableReplicaAutoScalingRequest r => r.TableName,
+        UpdateTableReplicaAutoScalingRequest r => r.TableName,
+        SearchVectorsRequest r => r.TableName,
+        StartBulkPutItemsRequest r => r.TableName,
+        _ => null,
+    };
 }

@@ -8,8 +8,6 @@ namespace CafeMenu.ServiceDefaults.AwsSdk;
 /// <summary>What a DynamoDB response says for telemetry: consumed capacity, item counts.</summary>
 internal static class DynamoDbResponseInfo
 {
-    private static readonly JsonSerializerOptions CapacityJson = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
-
     public static IReadOnlyList<ConsumedCapacity> ConsumedCapacity(AmazonWebServiceResponse? response) => response switch
     {
         GetItemResponse r => One(r.ConsumedCapacity),
@@ -30,7 +28,7 @@ internal static class DynamoDbResponseInfo
 
     /// <summary>The semantic conventions' form of <c>aws.dynamodb.consumed_capacity</c>: one JSON object per entry.</summary>
     public static string[] ToJson(IReadOnlyList<ConsumedCapacity> capacity) =>
-        capacity.Select(entry => JsonSerializer.Serialize(entry, CapacityJson)).ToArray();
+        capacity.Select(entry => JsonSerializer.Serialize(entry, ConsumedCapacityJson.Default.ConsumedCapacity)).ToArray();
 
     public static IEnumerable<KeyValuePair<string, object?>> Counts(AmazonWebServiceResponse? response) => response switch
     {
@@ -45,3 +43,8 @@ internal static class DynamoDbResponseInfo
     private static IEnumerable<KeyValuePair<string, object?>> Present(params (string Key, int? Value)[] tags) =>
         tags.Where(tag => tag.Value is not null).Select(tag => new KeyValuePair<string, object?>(tag.Key, tag.Value));
 }
+
+/// <summary>Source-generated, so the Loader's ahead-of-time build needs no reflection to write consumed capacity.</summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ConsumedCapacity))]
+internal sealed partial class ConsumedCapacityJson : JsonSerializerContext;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using CafeMenu.TestSupport;
 
@@ -30,29 +29,11 @@ public class StreamingTests(DynamoDbLocalFixture dynamo)
 
         var fileBytes = new FileInfo(file).Length;
         var report = Path.Combine(Path.GetDirectoryName(file)!, "report.json");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "CafeMenu.Loader.dll"), "load", file, "--table", table, "--create-table", "--concurrency", "16", "--report", report })
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var run = await LoaderProcess.RunBuiltAsync(dynamo, TimeSpan.FromMinutes(3),
+            "load", file, "--table", table, "--create-table", "--concurrency", "16", "--report", report);
 
-        foreach (var (name, value) in dynamo.Environment) start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        Assert.True(process.ExitCode == 0, await output + await error);
-        Assert.Contains($"{items:N0} written, 0 skipped, 0 failed", await output);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains($"{items:N0} written, 0 skipped, 0 failed", run.Output);
         using var json = JsonDocument.Parse(File.ReadAllText(report));
         var peak = json.RootElement.GetProperty("peak_working_set_bytes").GetInt64();
         Assert.True(fileBytes > 35_000_000, $"the input is {fileBytes} bytes");
