@@ -12,6 +12,8 @@ install_debian_packages() {
   command -v javac >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)
   command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  # A C toolchain: `dotnet publish Loader` links the Native AOT executable with it (tests/Loader.Tests/PublishedLoader.cs).
+  command -v gcc >/dev/null 2>&1 || missing+=(gcc)
   [ ${#missing[@]} -eq 0 ] && return 0
   log "installing Debian packages: ${missing[*]}"
   local sudo=""
@@ -41,17 +43,20 @@ trap 'rm -rf "$results"' EXIT
 # Local fixtures, and be starved by them.
 whole_apphost="FullyQualifiedName~CafeMenu.Reliability.ListenerTests|FullyQualifiedName~CafeMenu.Reliability.SecretTests"
 killed_loader="FullyQualifiedName~CafeMenu.Reliability.LoaderKilledMidLoadTests"
+# The published Loader's tests start with a Native AOT compile, which takes both cores for about a minute.
+published_loader="FullyQualifiedName~CafeMenu.Loader.Tests.PublishedLoaderTests"
 # Everything else: the negation of the heavy filters (EndToEnd is a project of its own).
-not_heavy=$(printf '%s|%s|FullyQualifiedName~CafeMenu.EndToEnd.' "$whole_apphost" "$killed_loader" | sed 's/~/!~/g; s/|/\&/g')
+not_heavy=$(printf '%s|%s|%s|FullyQualifiedName~CafeMenu.EndToEnd.' "$whole_apphost" "$killed_loader" "$published_loader" | sed 's/~/!~/g; s/|/\&/g')
 run_tests() { dotnet test "$@" --no-build -nologo --results-directory "$results" --logger "trx" --logger "console;verbosity=normal" -- RunConfiguration.TestSessionTimeout=1500000; }
 
 log "running unit and integration tests"
 run_tests CafeMenu.sln --filter "$not_heavy"
 status=$?
-log "running the heavy tests: whole AppHosts, then the Loader killed mid-load"
+log "running the heavy tests: whole AppHosts, the Loader killed mid-load, the published (AOT) Loader"
 run_tests tests/EndToEnd/EndToEnd.csproj || status=1
 run_tests tests/Reliability/Reliability.csproj --filter "$whole_apphost" || status=1
 run_tests tests/Reliability/Reliability.csproj --filter "$killed_loader" || status=1
+run_tests tests/Loader.Tests/Loader.Tests.csproj --filter "$published_loader" || status=1
 
 passed=0; failed=0; skipped=0; files=0
 for trx in "$results"/*.trx; do

@@ -81,6 +81,24 @@ switch (command)
         Console.WriteLine(FormattableString.Invariant($"RESULT raw-transact-c{concurrency} {count} {stopwatch.Elapsed.TotalSeconds:0.000}"));
         break;
     }
+    case "raw-conditional-put":
+    {
+        // Insert-only one item per call: pre-built PutItem requests with attribute_not_exists on the key.
+        var table = args[2];
+        var concurrency = int.Parse(args[4], CultureInfo.InvariantCulture);
+        var requests = File.ReadLines(args[3]).Select(ToItem)
+            .Select(item => new PutItemRequest
+            {
+                TableName = table, Item = item, ConditionExpression = "attribute_not_exists(#k)",
+                ExpressionAttributeNames = new() { ["#k"] = "product_name" },
+            })
+            .ToList();
+        var stopwatch = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = concurrency },
+            async (request, token) => await client.PutItemAsync(request, token));
+        Console.WriteLine(FormattableString.Invariant($"RESULT raw-conditional-put-c{concurrency} {requests.Count} {stopwatch.Elapsed.TotalSeconds:0.000}"));
+        break;
+    }
     case "raw-partiql":
     {
         // Insert-only through PartiQL: BatchExecuteStatement of up to 25 INSERTs (an INSERT never replaces an item).
