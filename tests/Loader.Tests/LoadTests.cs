@@ -36,13 +36,9 @@ public class LoadTests(DynamoDbLocalFixture dynamo)
     [Fact]
     public async Task All_four_formats_load_the_same_items()
     {
-        var json = LoaderRun.TempFile("m.json", """[{"product_name":"Scone","price":2.80,"tags":["warm"],"special":1},{"product_name":"Tea","price":2.50}]""");
-        var ndjson = LoaderRun.TempFile("m.ndjson", "{\"product_name\":\"Scone\",\"price\":2.80,\"tags\":[\"warm\"],\"special\":1}\n{\"product_name\":\"Tea\",\"price\":2.50}\n");
-        var csv = LoaderRun.TempFile("m.csv", "product_name,price:N,tags:L,special:N\nScone,2.80,\"[\"\"warm\"\"]\",1\nTea,2.50,,\n");
-        var ddb = LoaderRun.TempFile("m.ddb.json", "{\"Item\":{\"product_name\":{\"S\":\"Scone\"},\"price\":{\"N\":\"2.80\"},\"tags\":{\"L\":[{\"S\":\"warm\"}]},\"special\":{\"N\":\"1\"}}}\n{\"Item\":{\"product_name\":{\"S\":\"Tea\"},\"price\":{\"N\":\"2.50\"}}}\n");
         using var client = dynamo.CreateClient();
         var tables = new List<List<string>>();
-        foreach (var file in new[] { json, ndjson, csv, ddb })
+        foreach (var file in LoaderRun.SameItemsInEveryFormat())
         {
             var table = NewTable();
             var run = await LoaderRun.RunAsync(dynamo, "load", file, "--table", table, "--create-table", "--progress", "none");

@@ -19,13 +19,9 @@ public class PublishedLoaderTests(DynamoDbLocalFixture dynamo, PublishedLoader l
     [Fact]
     public async Task Every_format_loads_the_same_items_and_an_export_reloads_into_an_identical_table()
     {
-        var json = LoaderRun.TempFile("m.json", """[{"product_name":"Scone","price":2.80,"tags":["warm"],"special":1,"note":"café ✓"},{"product_name":"Tea","price":0.1}]""");
-        var ndjson = LoaderRun.TempFile("m.ndjson", "{\"product_name\":\"Scone\",\"price\":2.80,\"tags\":[\"warm\"],\"special\":1,\"note\":\"café ✓\"}\n{\"product_name\":\"Tea\",\"price\":0.1}\n");
-        var csv = LoaderRun.TempFile("m.csv", "product_name,price:N,tags:L,special:N,note\nScone,2.80,\"[\"\"warm\"\"]\",1,café ✓\nTea,0.1,,,\n");
-        var ddb = LoaderRun.TempFile("m.ddb.json", "{\"Item\":{\"product_name\":{\"S\":\"Scone\"},\"price\":{\"N\":\"2.80\"},\"tags\":{\"L\":[{\"S\":\"warm\"}]},\"special\":{\"N\":\"1\"},\"note\":{\"S\":\"café ✓\"}}}\n{\"Item\":{\"product_name\":{\"S\":\"Tea\"},\"price\":{\"N\":\"0.1\"}}}\n");
         using var client = dynamo.CreateClient();
         var tables = new List<List<string>>();
-        foreach (var file in new[] { json, ndjson, csv, ddb })
+        foreach (var file in LoaderRun.SameItemsInEveryFormat())
         {
             var table = DynamoDbLocalFixture.UniqueTableName("aot");
             var run = await RunAsync("load", file, "--table", table, "--create-table", "--progress", "none");
