@@ -36,7 +36,7 @@ LAUNCHER=$ROOT/tools/dynamodb-local/launcher/bin
 
 # The .NET programs run as published, as one deploys a tool. The Loader's project publishes it ahead of time (Native AOT).
 # The raw clients (the ceilings) are published the same way, so that the ceiling's client spends no more CPU than the
-# Loader on the two cores it shares with DynamoDB Local: a JIT-compiled raw client gave DynamoDB Local 20 to 30% less.
+# Loader on the two cores it shares with DynamoDB Local: as ReadyToRun, the raw client took about a quarter longer.
 # BatchWrite<T> (the SDK's object persistence, built on reflection) cannot run ahead of time: it runs precompiled (ReadyToRun).
 echo "== publishing (Release: the Loader and the raw clients Native AOT, BatchWrite<T> ReadyToRun)"
 RID=$(dotnet --info | awk '/^ RID:/ { print $2; exit }')

@@ -5,7 +5,8 @@ namespace CafeMenu.Loader.Writing;
 /// as long as DynamoDB keeps accepting other writes; the load gives up only when DynamoDB has accepted none for
 /// <see cref="GiveUpAfter"/>, so a slow or busy DynamoDB is waited for and a dead one is not.
 /// </summary>
-/// <remarks>Settable, not init-only: the configuration binder's source generator (used for the AOT build) skips init-only properties.</remarks>
+/// <remarks>Settable, not init-only: the configuration binder's source generator, on in every build since the project publishes
+/// Native AOT, skips init-only properties without a warning.</remarks>
 internal sealed record RetrySettings
 {
     public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromSeconds(60);

@@ -22,7 +22,7 @@ internal static class DynamoDbRequestInfo
         return names.OfType<string>().Where(name => name.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
     }
 
-    /// <summary>Asks DynamoDB to report consumed capacity (TOTAL) unless the caller chose a level already: every request of AWSSDK.DynamoDBv2 4.1 that accepts it.</summary>
+    /// <summary>Asks DynamoDB to report consumed capacity (TOTAL) unless the caller chose a level already: every request of AWSSDK.DynamoDBv2 4.1 whose response reports it as ConsumedCapacity (SearchVectors has a capacity of its own).</summary>
     public static void AskForConsumedCapacity(AmazonWebServiceRequest request)
     {
         var total = ReturnConsumedCapacity.TOTAL;
@@ -41,7 +41,6 @@ internal static class DynamoDbRequestInfo
             case ExecuteStatementRequest r: r.ReturnConsumedCapacity ??= total; break;
             case BatchExecuteStatementRequest r: r.ReturnConsumedCapacity ??= total; break;
             case ExecuteTransactionRequest r: r.ReturnConsumedCapacity ??= total; break;
-            case SearchVectorsRequest r: r.ReturnConsumedCapacity ??= total; break;
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CafeMenu.Hosting.DynamoDbLocal;
 
 namespace CafeMenu.Loader.Tests;
@@ -11,45 +10,26 @@ public sealed class PublishedLoader : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "cafemenu-published-loader", Guid.NewGuid().ToString("N"));
 
-    public string Executable => Path.Combine(_directory, "CafeMenu.Loader");
+    public string Executable => Path.Combine(_directory, "out", OperatingSystem.IsWindows() ? "CafeMenu.Loader.exe" : "CafeMenu.Loader");
 
     public async Task InitializeAsync()
     {
-        var publish = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "publish", Path.Combine(DynamoDbLocalInstallation.FindRepositoryRoot(), "Loader"), "-c", "Release", "-o", _directory, "-nologo", "-v:q", "-clp:ErrorsOnly" })
+        // Its own artifacts folder: the publish shares no obj or bin folder with a build that may run beside it.
+        string[] publish = ["publish", Path.Combine(DynamoDbLocalInstallation.FindRepositoryRoot(), "Loader"), "-c", "Release",
+            "-o", Path.Combine(_directory, "out"), "--artifacts-path", Path.Combine(_directory, "artifacts"), "--disable-build-servers",
+            "-nologo", "-v:q", "-clp:ErrorsOnly"];
+        // The test host's MSBuild locations point at its own build; the publish must find the SDK as a user's would.
+        var run = await LoaderProcess.RunProgramAsync(LoaderProcess.DotnetHost, publish, TimeSpan.FromMinutes(8),
+            new Dictionary<string, string>(), ["MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH"]);
+        if (run.ExitCode != 0 || !File.Exists(Executable))
         {
-            publish.ArgumentList.Add(argument);
-        }
-
-        // The test host's MSBuild settings point at its own build; the publish must find the SDK as a user's would.
-        foreach (var name in publish.Environment.Keys.Where(key => key.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            publish.Environment.Remove(name);
-        }
-
-        using var process = Process.Start(publish)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(8));
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("dotnet publish Loader took longer than 8 minutes");
-        }
-
-        if (process.ExitCode != 0 || !File.Exists(Executable))
-        {
-            throw new InvalidOperationException($"dotnet publish Loader failed (exit {process.ExitCode}):\n{await output}\n{await error}");
+            throw new InvalidOperationException($"dotnet publish Loader failed: {run}");
         }
     }
 
     public Task DisposeAsync()
     {
-        Directory.Delete(_directory, recursive: true);
+        if (Directory.Exists(_directory)) Directory.Delete(_directory, recursive: true);
         return Task.CompletedTask;
     }
 }

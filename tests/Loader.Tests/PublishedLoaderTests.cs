@@ -14,7 +14,7 @@ public class PublishedLoaderTests(DynamoDbLocalFixture dynamo, PublishedLoader l
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
-    private Task<LoaderRun.Result> RunAsync(params string[] args) => LoaderProcess.RunAsync(loader.Executable, args, dynamo, Timeout);
+    private Task<LoaderRun.Result> RunAsync(params string[] args) => LoaderProcess.RunAsync(dynamo, Timeout, loader.Executable, args);
 
     [Fact]
     public async Task Every_format_loads_the_same_items_and_an_export_reloads_into_an_identical_table()
@@ -32,7 +32,8 @@ public class PublishedLoaderTests(DynamoDbLocalFixture dynamo, PublishedLoader l
 
         Assert.Equal(2, tables[0].Count);
         Assert.All(tables, t => Assert.Equal(tables[0], t));
-        Assert.Contains("{\"N\":\"0.1\"}", tables[0][1]); // exact, not the nearest double
+        Assert.Contains("{\"N\":\"1.2345678901234567890123\"}", tables[0][1]); // every digit, where a double keeps 17
+        Assert.Contains("{\"S\":\"caf\\u00E9 \\u2713\"}", tables[0][0]); // the canonical form escapes what is not ASCII
 
         var source = DynamoDbLocalFixture.UniqueTableName("aot");
         var copy = DynamoDbLocalFixture.UniqueTableName("aot");
@@ -55,21 +56,22 @@ public class PublishedLoaderTests(DynamoDbLocalFixture dynamo, PublishedLoader l
         var table = DynamoDbLocalFixture.UniqueTableName("aot");
         using var client = dynamo.CreateClient();
         await TableSetup.EnsureMenuTableAsync(client, table);
-        await client.PutItemAsync(table, new() { ["product_name"] = new AttributeValue { S = "Scone" }, ["price"] = new AttributeValue { N = "9.99" } });
-        var file = LoaderRun.TempFile("i.ndjson", "{\"product_name\":\"Tea\",\"price\":1}\n{\"product_name\":\"Scone\",\"price\":2.80}\n");
+        await client.PutItemAsync(table, new() { ["product_name"] = new AttributeValue { S = "Crème brûlée" }, ["price"] = new AttributeValue { N = "9.99" } });
+        var file = LoaderRun.TempFile("i.ndjson", "{\"product_name\":\"Tea\",\"price\":1}\n{\"product_name\":\"Crème brûlée\",\"price\":2.80}\n");
         var report = Path.Combine(Path.GetDirectoryName(file)!, "report.json");
 
         var run = await RunAsync("load", file, "--table", table, "--mode", "insert-only", "--report", report, "--progress", "plain");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Equal("9.99", (await client.GetItemAsync(table, new() { ["product_name"] = new AttributeValue { S = "Scone" } })).Item["price"].N);
+        Assert.Equal("9.99", (await client.GetItemAsync(table, new() { ["product_name"] = new AttributeValue { S = "Crème brûlée" } })).Item["price"].N);
         using var json = JsonDocument.Parse(File.ReadAllText(report));
         var root = json.RootElement;
         Assert.Equal(("insert-only", "loaded", 2, 1, 1, true), (root.GetProperty("mode").GetString(), root.GetProperty("outcome").GetString(),
             root.GetProperty("records").GetInt32(), root.GetProperty("written").GetInt32(), root.GetProperty("skipped").GetInt32(),
             root.GetProperty("counts_add_up").GetBoolean()));
         var skipped = Assert.Single(root.GetProperty("skipped_items").EnumerateArray());
-        Assert.Equal((2, "Scone"), (skipped.GetProperty("line").GetInt32(), skipped.GetProperty("key").GetProperty("product_name").GetString()));
+        Assert.Contains("\"Crème brûlée\"", File.ReadAllText(report)); // as it is, not escaped
+        Assert.Equal((2, "Crème brûlée"), (skipped.GetProperty("line").GetInt32(), skipped.GetProperty("key").GetProperty("product_name").GetString()));
     }
 
     [Fact]
@@ -89,8 +91,9 @@ public class PublishedLoaderTests(DynamoDbLocalFixture dynamo, PublishedLoader l
         Assert.Equal(2, json.RootElement.GetProperty("validation_errors").GetArrayLength());
         using var client = dynamo.CreateClient();
         Assert.Empty(await LoaderRun.ScanAllAsync(client, table));
-        var help = await RunAsync("--help");
+        var help = await RunAsync("load", "--help");
         Assert.Equal(0, help.ExitCode);
-        Assert.Contains("load", help.Output);
+        Assert.Contains("--create-table", help.Output);
+        Assert.Contains("--on-duplicate", help.Output);
     }
 }
