@@ -164,7 +164,7 @@ public sealed partial class LoaderKilledMidLoadTests(ITestOutputHelper log)
     /// <summary>Runs the built Loader (CafeMenu.Loader.dll next to its runtimeconfig) as a user would, bounded in time.</summary>
     private async Task<(int ExitCode, string Output)> RunLoaderAsync(DynamoDbLocalFixture dynamo, string[] args, Func<string, Task> onLine)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var start = new ProcessStartInfo(LoaderProcess.DotnetHost)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
