@@ -146,12 +146,17 @@ internal static class SampleTelemetry
         response.EnsureSuccessStatusCode();
     }
 
-    private static (TracerProvider, ActivitySource) Tracing(DashboardTestHost host, string service, string source) =>
-        (Sdk.CreateTracerProviderBuilder()
+    // A tracer provider listens to every source of its name in the process: a name of its own per call keeps test
+    // classes that run side by side from sending their spans to each other's dashboard.
+    private static (TracerProvider, ActivitySource) Tracing(DashboardTestHost host, string service, string sourceName)
+    {
+        var source = $"{sourceName}.{Guid.NewGuid():N}";
+        return (Sdk.CreateTracerProviderBuilder()
             .SetResourceBuilder(ResourceBuilder.CreateEmpty().AddService(service))
             .AddSource(source)
             .AddOtlpExporter(o => Configure(host, o))
             .Build(), new ActivitySource(source));
+    }
 
     private static void Configure(DashboardTestHost host, OtlpExporterOptions options)
     {
