@@ -1,13 +1,26 @@
 var builder = DistributedApplication.CreateBuilder(args);
-builder.AddDashboard();
+builder.AddResourceStatusLines();
 
-var dynamo = builder.AddDynamoDBLocal("dynamodb");
+var dynamodb = builder.AddDynamoDBLocal("dynamodb")
+    .WithDynamoDBAdmin();
+if (args.Contains("--in-memory")) dynamodb.WithInMemory();
+
 var loader = builder.AddProject<Projects.Loader>("loader")
-    .WithArgs("load", "data/menu.json", "--table", "FoodProducts", "--mode", "insert-only", "--create-table", "--progress", "plain")
-    .WithReference(dynamo).WaitFor(dynamo);
+    .WithArgs("load", "../data/menu.json", "--table", "FoodProducts", "--mode", "insert-only", "--create-table", "--progress", "plain")
+    .WithReference(dynamodb)
+    .WaitFor(dynamodb);
+
+dynamodb.WithTableResetCommand("reset-menu", "Reset menu", table: "FoodProducts", loader);
+
 var api = builder.AddProject<Projects.Api>("api")
-    .WithReference(dynamo).WaitFor(dynamo).WaitForCompletion(loader).WithHttpHealthCheck("/health");
+    .WithReference(dynamodb)
+    .WaitFor(dynamodb)
+    .WaitForCompletion(loader)
+    .WithHttpHealthCheck("/health");
+
 builder.AddProject<Projects.Web>("web")
-    .WithReference(api).WaitFor(api).WithHttpHealthCheck("/health");
+    .WithReference(api)
+    .WaitFor(api)
+    .WithHttpHealthCheck("/health");
 
 builder.Build().Run();

@@ -1,197 +1,121 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Net;
-using System.Text;
+using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+using CafeMenu.Menu;
 using CafeMenu.TestSupport;
 using Microsoft.Playwright;
-using Xunit.Abstractions;
 
 namespace CafeMenu.EndToEnd;
 
-/// <summary>The AppHost as a user runs it: every resource comes up, answers, and a signal leaves no process behind.</summary>
-public sealed partial class AppHostTests : IDisposable
+/// <summary>The AppHost on Aspire.Hosting.Testing: every resource comes up, and each answers as a user sees it.</summary>
+[Collection(CafeAppCollection.Name)]
+public sealed class AppHostTests(CafeAppFixture cafe)
 {
-    private const int SigInt = 2;
-    private const int SigTerm = 15;
-    private const int SigKill = 9;
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    /// <summary>How long the children of a killed AppHost may take to notice and stop (a graceful stop of each).</summary>
-    private static readonly TimeSpan ChildrenAloneTimeout = TimeSpan.FromSeconds(20);
-
-    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
-    private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(45);
-
-    private static readonly Dictionary<string, string> Ready = new()
-    {
-        ["dynamodb"] = "Running Healthy",
-        ["loader"] = "Finished",
-        ["api"] = "Running Healthy",
-        ["web"] = "Running Healthy",
-    };
-
-    private readonly string _dataFolder = Directory.CreateTempSubdirectory("cafemenu-e2e-data-").FullName;
-    private readonly ITestOutputHelper _output;
-
-    public AppHostTests(ITestOutputHelper output) => _output = output;
-
-    public void Dispose() => Directory.Delete(_dataFolder, recursive: true);
-
-    /// <summary>One in-memory AppHost for everything a user sees (each start costs about 30 s on a small machine).</summary>
     [Fact]
-    public async Task In_memory_the_menu_dashboard_and_one_trace_per_page_view_work_and_sigint_leaves_no_process()
+    public async Task Every_resource_is_healthy_and_the_loader_finished_with_code_0()
     {
-        var otlpHttpPort = FreePort.Next();
-        await using var host = AppHostProcess.Start(["--in-memory", "--Dashboard:OtlpHttpPort", otlpHttpPort.ToString(CultureInfo.InvariantCulture)], restoreSigInt: true);
-        await host.WaitUntilReadyAsync(Ready, ReadyTimeout);
-        var loginUrl = DashboardClient.LoginUrl(host);
+        foreach (var name in CafeAppFixture.HealthyResources)
+        {
+            var snapshot = await cafe.WaitForAsync(name, s => s.HealthStatus is not null, Timeout);
+            Assert.Equal((KnownResourceStates.Running, "Healthy"), (snapshot.State?.Text, snapshot.HealthStatus?.ToString()));
+        }
 
-        await DashboardChecks.AssertLockedAsync(DashboardClient.BaseUrlOf(loginUrl), otlpHttpPort);
+        var loader = await cafe.WaitForAsync("loader", s => s.State?.Text is { } state && KnownResourceStates.TerminalStates.Contains(state), Timeout);
+        Assert.Equal((KnownResourceStates.Finished, 0), (loader.State?.Text, loader.ExitCode));
+    }
 
-        using var dashboard = await DashboardClient.LogInAsync(loginUrl);
-        Assertions.SetDefaultExpectTimeout(15_000);
+    [Fact]
+    public async Task The_api_client_from_the_app_model_gets_the_seeded_specials()
+    {
+        using var http = cafe.App.CreateHttpClient("api");
+
+        using var response = await http.GetAsync("/menu/specials?limit=100");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var names = body.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("product_name").GetString() ?? "").Order().ToList();
+        var expected = SeedMenuFile.Items.Where(i => i.IsSpecial && !i.IsOutOfStock).Select(i => i.ProductName).Order().ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, names);
+    }
+
+    [Fact]
+    public async Task The_menu_page_lists_the_seeded_menu_with_its_prices()
+    {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await HeadlessChromium.LaunchAsync(playwright);
-        var trace = await DashboardChecks.AssertPageViewVisibleAsync(browser, loginUrl, host.Url("web"), dashboard, Ready);
-        PageViewTrace.AssertParentToChild(trace);
-        _output.WriteLine($"The page view's trace, {trace.Count} spans:\n{string.Join('\n', trace)}");
 
-        await MenuPageChecks.AssertPrerenderedMenuAsync(browser, host.Url("web"));
-
-        await RunAndStopAsync(host, SigInt);
+        await MenuPageChecks.AssertPrerenderedMenuAsync(browser, cafe.App.GetEndpoint("web").ToString().TrimEnd('/'));
     }
 
     [Fact]
-    public async Task With_a_data_folder_a_second_apphost_is_refused_sigterm_leaves_no_process_and_a_restart_keeps_the_data_and_a_sigkilled_apphost_leaves_no_child()
+    public async Task Dynamodb_admin_lists_the_FoodProducts_table()
     {
-        var seeded = SeedMenuFile.Items.Count;
-        var addedName = $"Cortado {Guid.NewGuid():N}";
-        var added = JsonSerializer.Serialize(new Dictionary<string, object>
-        {
-            ["product_name"] = addedName,
-            ["price"] = 2.95m,
-            ["product_group"] = "coffee",
-            ["tags"] = new[] { "hot" },
-            ["description"] = "Added through the Api in the first run.",
-        });
-        await using (var host = AppHostProcess.Start(["--DynamoDb:DataPath", _dataFolder]))
-        {
-            await host.WaitUntilReadyAsync(Ready, ReadyTimeout);
-            Assert.Equal((seeded, $"{seeded} written, 0 skipped, 0 failed"), LoaderSummary(host));
-            _output.WriteLine($"First run: {LoaderSummary(host)}");
+        using var http = cafe.App.CreateHttpClient("dynamodb-admin");
 
-            await using (var second = AppHostProcess.Start(["--DynamoDb:DataPath", _dataFolder]))
-            {
-                Assert.Equal(1, await second.WaitForExitAsync(ExitTimeout));
-                Assert.Equal($"[apphost] The DynamoDB data folder {_dataFolder} is in use by another AppHost; stop that one first, or start this one with --in-memory or --DynamoDb:DataPath <another folder>.", second.ErrorOutput);
-                Assert.DoesNotContain("dynamodb:", second.Output);
-                Assert.Equal([], second.MarkedProcesses());
-            }
+        using var response = await http.GetAsync("/");
 
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-            using var created = await http.PostAsync(host.Url("api") + "/menu", new StringContent(added, Encoding.UTF8, "application/json"));
-            Assert.True(created.StatusCode == HttpStatusCode.Created, $"POST /menu answered {(int)created.StatusCode}: {await created.Content.ReadAsStringAsync()}");
-
-            await RunAndStopAsync(host, SigTerm);
-        }
-
-        Assert.True(File.Exists(Path.Combine(_dataFolder, "shared-local-instance.db")), "DynamoDB Local kept no data file in the data folder");
-
-        await using var restarted = AppHostProcess.Start(["--DynamoDb:DataPath", _dataFolder]);
-        await restarted.WaitUntilReadyAsync(Ready, ReadyTimeout);
-        Assert.Equal((seeded, $"all {seeded} items skipped (already in the table)"), LoaderSummary(restarted));
-        _output.WriteLine($"Second run: {LoaderSummary(restarted)}");
-        using (var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) })
-        {
-            using var kept = await http.GetAsync($"{restarted.Url("api")}/menu/{Uri.EscapeDataString(addedName)}");
-            Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
-            using var item = JsonDocument.Parse(await kept.Content.ReadAsStringAsync());
-            Assert.Equal(addedName, item.RootElement.GetProperty("product_name").GetString());
-            Assert.Equal(2.95m, item.RootElement.GetProperty("price").GetDecimal());
-        }
-
-        // SIGKILL gives the AppHost no chance to stop its children: they notice it is gone and stop on their own.
-        var children = restarted.MarkedProcesses().Where(p => p.Pid != restarted.Id).ToList();
-        Assert.Contains(children, p => p.CommandLine.Contains("DynamoDBLocal.jar"));
-        restarted.Signal(SigKill);
-        await restarted.WaitForExitAsync(ExitTimeout);
-        var left = restarted.MarkedProcesses();
-        for (var clock = Stopwatch.StartNew(); left.Count > 0 && clock.Elapsed < ChildrenAloneTimeout; left = restarted.MarkedProcesses())
-        {
-            await Task.Delay(250);
-        }
-
-        Assert.True(left.Count == 0, $"{ChildrenAloneTimeout} after the AppHost was killed, these were still running: {string.Join("; ", left.Select(p => p.CommandLine))}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(MenuTable.DefaultName, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Without_java_the_apphost_stops_at_once_with_one_line_saying_what_to_install()
+    public async Task The_reset_command_puts_the_table_back_to_exactly_the_seed()
     {
-        // A PATH with sh and the basics but no java.
-        var path = Directory.CreateTempSubdirectory("cafemenu-e2e-path-").FullName;
-        try
+        using var api = cafe.App.CreateHttpClient("api");
+        var seeded = SeedMenuFile.Items[0];
+        var added = $"Reset probe {Guid.NewGuid():N}";
+        using (var created = await api.PostAsJsonAsync("/menu", new Dictionary<string, object>
+               {
+                   ["product_name"] = added, ["price"] = 1.25m, ["product_group"] = "probe",
+               }))
         {
-            await using var host = AppHostProcess.Start(["--in-memory"], path: path);
-
-            var clock = Stopwatch.StartNew();
-            Assert.Equal(1, await host.WaitForExitAsync(ExitTimeout));
-
-            Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(20));
-            var line = Assert.Single(host.ErrorOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-            Assert.StartsWith("[apphost] java was not found on PATH", line);
-            Assert.Contains("openjdk", line);
-            Assert.DoesNotContain("   at ", host.Output);
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         }
-        finally
+
+        using (var changed = new HttpRequestMessage(HttpMethod.Patch, $"/menu/{Uri.EscapeDataString(seeded.ProductName)}")
+               {
+                   Content = JsonContent.Create(new Dictionary<string, object> { ["price"] = seeded.Price + 100m }),
+               })
         {
-            Directory.Delete(path);
+            changed.Headers.TryAddWithoutValidation("If-Match", "*");
+            using var response = await api.SendAsync(changed);
+            Assert.True(response.IsSuccessStatusCode, $"PATCH answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         }
+
+        using var client = DynamoDBClient();
+        Assert.Contains(added, await KeysAsync(client));
+
+        var result = await cafe.App.ResourceCommands.ExecuteCommandAsync(cafe.Resource("dynamodb"), "reset-menu");
+
+        Assert.True(result.Success, result.Message);
+        var keys = await KeysAsync(client);
+        Assert.Equal(SeedMenuFile.Items.Select(i => i.ProductName).Order(StringComparer.Ordinal), keys.Order(StringComparer.Ordinal));
+        var restored = await client.GetItemAsync(MenuTable.DefaultName, new() { ["product_name"] = new AttributeValue { S = seeded.ProductName } });
+        Assert.Equal(seeded.Price, decimal.Parse(restored.Item["price"].N, System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    /// <summary>The Loader's one-line summary on the AppHost console: "Loaded FoodProducts (insert-only): 51 records, … in 0.4 s (…)".</summary>
-    private static (int Records, string Outcome) LoaderSummary(AppHostProcess host)
+    private AmazonDynamoDBClient DynamoDBClient() => new(
+        new BasicAWSCredentials("local", "local"),
+        new AmazonDynamoDBConfig { ServiceURL = cafe.App.GetEndpoint("dynamodb").ToString(), AuthenticationRegion = "us-east-1" });
+
+    /// <summary>Every key in the table, read raw with a paginated Scan.</summary>
+    private static async Task<List<string>> KeysAsync(AmazonDynamoDBClient client)
     {
-        var match = LoaderSummaryLine().Match(host.Output);
-        Assert.True(match.Success, $"The Loader printed no summary line:\n{host.Output}");
-        return (int.Parse(match.Groups["records"].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture), match.Groups["outcome"].Value);
-    }
-
-    [GeneratedRegex(@"^loader\s*\| Loaded FoodProducts \(insert-only\): (?<records>[\d,]+) records, (?<outcome>.+) in [\d.]+ s \(", RegexOptions.Multiline)]
-    private static partial Regex LoaderSummaryLine();
-
-    private static async Task RunAndStopAsync(AppHostProcess host, int signal)
-    {
-        await host.WaitUntilReadyAsync(Ready, ReadyTimeout);
-        Assert.Matches(@"\[apphost\] Dashboard: http://127\.0\.0\.1:\d+/login\?t=[0-9a-f]{32}", host.Output);
-
-        using (var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) })
+        var keys = new List<string>();
+        Dictionary<string, AttributeValue>? start = null;
+        do
         {
-            foreach (var resource in new[] { "api", "web" })
-            {
-                var url = host.Url(resource);
-                Assert.Matches(@"^http://127\.0\.0\.1:\d+$", url);
-                using var response = await http.GetAsync($"{url}/health");
-                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            }
+            var page = await client.ScanAsync(new ScanRequest { TableName = MenuTable.DefaultName, ProjectionExpression = "product_name", ExclusiveStartKey = start });
+            keys.AddRange(page.Items.Select(i => i["product_name"].S));
+            start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
         }
-
-        var children = host.MarkedProcesses().Where(p => p.Pid != host.Id).ToList();
-        Assert.Contains(children, p => p.CommandLine.Contains("DynamoDBLocal.jar"));
-        Assert.Contains(children, p => p.CommandLine.Contains("CafeMenu.Api.dll"));
-        Assert.Contains(children, p => p.CommandLine.Contains("CafeMenu.Web.dll"));
-
-        host.Signal(signal);
-        await host.WaitForExitAsync(ExitTimeout);
-
-        Assert.Contains("[apphost] All resources stopped.", host.Output);
-        var order = new[] { "web", "api", "dynamodb" }.Select(name => host.Output.IndexOf($"[apphost] {name}: Exited", StringComparison.Ordinal)).ToList();
-        Assert.All(order, index => Assert.True(index >= 0, host.Output));
-        Assert.True(order[0] < order[1] && order[1] < order[2], $"not stopped in reverse dependency order:\n{host.Output}");
-
-        // The AppHost waits for its children; allow a moment for the kernel to reap the last of them.
-        var clock = Stopwatch.StartNew();
-        while (host.MarkedProcesses().Count > 0 && clock.Elapsed < TimeSpan.FromSeconds(5)) await Task.Delay(100);
-        Assert.Equal([], host.MarkedProcesses());
+        while (start is not null);
+        return keys;
     }
 }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CafeMenu.Hosting.DynamoDbLocal;
+using CafeMenu.Hosting.DynamoDBLocal;
 using CafeMenu.Menu;
 
 namespace CafeMenu.EndToEnd;
@@ -11,7 +11,7 @@ internal static class SeedMenuFile
 
     private static List<MenuItem> Read()
     {
-        var path = Path.Combine(DynamoDbLocalInstallation.FindRepositoryRoot(AppContext.BaseDirectory), "data", "menu.json");
+        var path = Path.Combine(DynamoDBLocalInstallation.FindRepositoryRoot(AppContext.BaseDirectory), "data", "menu.json");
         Assert.True(File.Exists(path), $"{path} is missing: the seed menu is part of the repository.");
         var items = JsonSerializer.Deserialize<List<MenuItem>>(File.ReadAllText(path), MenuJson.Options);
         Assert.NotNull(items);

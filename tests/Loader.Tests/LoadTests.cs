@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
-using CafeMenu.Hosting.DynamoDbLocal;
+using CafeMenu.Hosting.DynamoDBLocal;
 using CafeMenu.Menu;
 using CafeMenu.TestSupport;
 
@@ -16,7 +16,7 @@ public class LoadTests(DynamoDbLocalFixture dynamo)
     public async Task The_seed_menu_loads_insert_only_and_a_second_run_skips_every_item()
     {
         var table = NewTable();
-        var menu = Path.Combine(DynamoDbLocalInstallation.FindRepositoryRoot(), "data", "menu.json");
+        var menu = Path.Combine(DynamoDBLocalInstallation.FindRepositoryRoot(), "data", "menu.json");
 
         var first = await LoaderRun.RunAsync(dynamo, "load", menu, "--table", table, "--mode", "insert-only", "--create-table", "--progress", "plain");
         var second = await LoaderRun.RunAsync(dynamo, "load", menu, "--table", table, "--mode", "insert-only", "--create-table", "--progress", "plain");

@@ -1,4 +1,4 @@
-using CafeMenu.Hosting.DynamoDbLocal;
+using CafeMenu.Hosting.DynamoDBLocal;
 
 namespace CafeMenu.Loader.Tests;
 
@@ -15,7 +15,7 @@ public sealed class PublishedLoader : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // Its own artifacts folder: the publish shares no obj or bin folder with a build that may run beside it.
-        string[] publish = ["publish", Path.Combine(DynamoDbLocalInstallation.FindRepositoryRoot(), "Loader"), "-c", "Release",
+        string[] publish = ["publish", Path.Combine(DynamoDBLocalInstallation.FindRepositoryRoot(), "Loader"), "-c", "Release",
             "-o", Path.Combine(_directory, "out"), "--artifacts-path", Path.Combine(_directory, "artifacts"), "--disable-build-servers",
             "-nologo", "-v:q", "-clp:ErrorsOnly"];
         // The test host's MSBuild locations point at its own build; the publish must find the SDK as a user's would.

@@ -1,12 +1,12 @@
 using System.Text.Json;
-using CafeMenu.Hosting.DynamoDbLocal;
+using CafeMenu.Hosting.DynamoDBLocal;
 using CafeMenu.Menu;
 
 namespace CafeMenu.Loader.Tests;
 
 public class SeedMenuTests
 {
-    private static readonly string MenuPath = Path.Combine(DynamoDbLocalInstallation.FindRepositoryRoot(), "data", "menu.json");
+    private static readonly string MenuPath = Path.Combine(DynamoDBLocalInstallation.FindRepositoryRoot(), "data", "menu.json");
 
     [Fact]
     public void Every_item_of_the_seed_menu_deserializes_as_the_Api_reads_it_and_passes_validation()

@@ -1,24 +1,37 @@
-using CafeMenu.EndToEnd;
 using CafeMenu.TestSupport;
 
 namespace CafeMenu.Reliability;
 
 /// <summary>Every TCP listener of a running AppHost and of everything it started binds the loopback address only.</summary>
-[Collection(AppHostCollection.Name)]
-public sealed class ListenerTests(RunningAppHost appHost)
+public sealed class ListenerTests : IAsyncLifetime
 {
-    [Fact]
-    public void Every_listener_of_the_apphost_and_its_children_binds_127_0_0_1()
+    private AppHostProcess? _host;
+
+    private AppHostProcess Host => _host ?? throw new InvalidOperationException("not started");
+
+    public async Task InitializeAsync()
     {
-        var listeners = ListenersOf(appHost.Host);
+        _host = AppHostProcess.Start();
+        await _host.WaitUntilReadyAsync(["dynamodb", "dynamodb-admin", "api", "web"], TimeSpan.FromSeconds(120));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_host is not null) await _host.DisposeAsync();
+    }
+
+    [Fact]
+    public void Every_listener_of_the_apphost_and_its_children_binds_loopback_only()
+    {
+        var listeners = ListenersOf(Host);
 
         var dynamo = listeners.Where(l => l.Process.Contains("DynamoDBLocal.jar", StringComparison.Ordinal)).ToList();
         var dotnet = listeners.Except(dynamo).ToList();
-        // The dashboard's UI, OTLP gRPC and OTLP HTTP ports in the AppHost, the Api and the Web.
+        // The dashboard's UI and OTLP ports, the orchestrator's API and proxies, the Api, the Web and the admin.
         Assert.True(dotnet.Count >= 5, $"found only {dotnet.Count} .NET listeners:\n{string.Join('\n', listeners)}");
         // DynamoDB Local has no bind-address option: the AppHost starts it through tools/dynamodb-local's launcher.
         Assert.True(dynamo.Count == 1, $"expected DynamoDB Local's one listener, found {dynamo.Count}:\n{string.Join('\n', listeners)}");
-        Assert.Equal(new Uri(appHost.Host.Url("dynamodb")).Port, dynamo[0].Listener.Port);
+        Assert.Equal(new Uri(Host.Url("dynamodb")).Port, dynamo[0].Listener.Port);
 
         var open = listeners.Where(l => !l.Listener.IsLoopbackOnly).ToList();
         Assert.True(open.Count == 0, "listeners beyond loopback:\n" + string.Join('\n', open));
@@ -28,13 +41,13 @@ public sealed class ListenerTests(RunningAppHost appHost)
     [Fact]
     public async Task DynamoDB_Local_refuses_browser_calls_from_other_origins_and_sends_no_telemetry()
     {
-        var dynamo = appHost.Host.MarkedProcesses().Single(p => p.CommandLine.Contains("DynamoDBLocal.jar", StringComparison.Ordinal));
+        var dynamo = Host.MarkedProcesses().Single(p => p.CommandLine.Contains("DynamoDBLocal.jar", StringComparison.Ordinal));
         Assert.Contains("-disableTelemetry", dynamo.CommandLine, StringComparison.Ordinal);
 
         using var http = new HttpClient();
-        foreach (var (origin, allowed) in new[] { ("http://evil.example", false), (Hosting.DynamoDbLocal.DynamoDbLocalInstallation.LoopbackOrigin, true) })
+        foreach (var (origin, allowed) in new[] { ("http://evil.example", false), (Hosting.DynamoDBLocal.DynamoDBLocalInstallation.LoopbackOrigin, true) })
         {
-            using var preflight = new HttpRequestMessage(HttpMethod.Options, appHost.Host.Url("dynamodb"));
+            using var preflight = new HttpRequestMessage(HttpMethod.Options, Host.Url("dynamodb"));
             preflight.Headers.Add("Origin", origin);
             preflight.Headers.Add("Access-Control-Request-Method", "POST");
             using var response = await http.SendAsync(preflight);

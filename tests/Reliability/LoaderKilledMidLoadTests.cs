@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using CafeMenu.Hosting.DynamoDbLocal;
+using CafeMenu.Hosting.DynamoDBLocal;
 using CafeMenu.Loader.Tests;
 using CafeMenu.TestSupport;
 using Xunit.Abstractions;
@@ -206,7 +206,7 @@ public sealed partial class LoaderKilledMidLoadTests(ITestOutputHelper log)
     {
         // tests/Reliability/bin/<configuration>/<framework>/ -> Loader/bin/<configuration>/<framework>/CafeMenu.Loader.dll
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var dll = Path.Combine(DynamoDbLocalInstallation.FindRepositoryRoot(), "Loader", "bin", testOutput.Parent!.Name, testOutput.Name, "CafeMenu.Loader.dll");
+        var dll = Path.Combine(DynamoDBLocalInstallation.FindRepositoryRoot(), "Loader", "bin", testOutput.Parent!.Name, testOutput.Name, "CafeMenu.Loader.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"the built Loader was not found at {dll}: build tests/Reliability first.");
     }
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
-using CafeMenu.Hosting.DynamoDbLocal;
+using CafeMenu.Hosting.DynamoDBLocal;
 using Xunit;
 
 namespace CafeMenu.TestSupport;
@@ -39,7 +39,7 @@ public sealed class DynamoDbLocalFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var installation = DynamoDbLocalInstallation.Locate(DynamoDbLocalInstallation.FindRepositoryRoot());
+        var installation = DynamoDBLocalInstallation.Locate(DynamoDBLocalInstallation.FindRepositoryRoot());
         Port = _requestedPort ?? FreePort.Next();
         ServiceUrl = $"http://127.0.0.1:{Port}";
         var start = new ProcessStartInfo(installation.JavaPath)

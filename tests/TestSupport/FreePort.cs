@@ -1,4 +1,4 @@
-using CafeMenu.Hosting;
+using CafeMenu.Hosting.DynamoDBLocal;
 
 namespace CafeMenu.TestSupport;
 

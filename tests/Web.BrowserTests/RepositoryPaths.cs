@@ -1,10 +1,10 @@
-using CafeMenu.Hosting.DynamoDbLocal;
+using CafeMenu.Hosting.DynamoDBLocal;
 
 namespace CafeMenu.Web.BrowserTests;
 
 internal static class RepositoryPaths
 {
-    public static string Root { get; } = DynamoDbLocalInstallation.FindRepositoryRoot(AppContext.BaseDirectory);
+    public static string Root { get; } = DynamoDBLocalInstallation.FindRepositoryRoot(AppContext.BaseDirectory);
 
     /// <summary>Debug or Release: the same configuration this test assembly was built in (…/bin/&lt;Configuration&gt;/net10.0/).</summary>
     public static string Configuration { get; } = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;

@@ -54,29 +54,7 @@ public final class LoopbackDynamoDbLocal {
             }
         }
 
-        stopWhenAppHostIsGone(dynamoDb);
         dynamoDb.join();
-    }
-
-    /**
-     * An AppHost killed with SIGKILL cannot stop its children: when it named itself in CAFEMENU_APPHOST_PID, DynamoDB Local
-     * stops once that process is gone, so no java is left behind.
-     */
-    private static void stopWhenAppHostIsGone(DynamoDBProxyServer dynamoDb) {
-        String pid = System.getenv("CAFEMENU_APPHOST_PID");
-        if (pid == null || pid.isBlank()) {
-            return;
-        }
-        Runnable stop = () -> {
-            System.err.println("The AppHost (process " + pid + ") is gone; DynamoDB Local stops.");
-            try {
-                dynamoDb.stop();
-            } catch (Exception e) {
-                System.err.println("DynamoDB Local did not stop cleanly: " + e.getMessage());
-            }
-            System.exit(0);
-        };
-        ProcessHandle.of(Long.parseLong(pid.trim())).ifPresentOrElse(appHost -> appHost.onExit().thenRun(stop), stop);
     }
 
     /** DynamoDBProxyServer keeps its Jetty server in a private field and offers no getter: found by its type, not its name. */
