@@ -59,7 +59,7 @@ internal static class ItemRules
     private static int KeyBytes(AttributeValue value) =>
         value.S is { } text ? System.Text.Encoding.UTF8.GetByteCount(text) : value.B is { } binary ? (int)binary.Length : 0;
 
-    internal static string TypeOf(AttributeValue value) =>
+    private static string TypeOf(AttributeValue value) =>
         value.S is not null ? "S" : value.N is not null ? "N" : value.B is not null ? "B" : value.BOOL is not null ? "BOOL"
         : value.NULL is not null ? "NULL" : value.SS is not null ? "SS" : value.NS is not null ? "NS" : value.BS is not null ? "BS"
         : value.L is not null ? "L" : value.M is not null ? "M" : "nothing";
