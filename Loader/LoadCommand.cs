@@ -82,7 +82,7 @@ internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, 
             Superseded = tally is null ? 0 : validation.Superseded,
             Retries = tally?.Retries ?? 0,
             Throttles = tally?.Throttles ?? 0,
-            ItemsPerSecond = tally is null || writeSeconds <= 0 ? 0 : tally.Done / time.GetElapsedTime(started).TotalSeconds,
+            ItemsPerSecond = tally is null || writeSeconds <= 0 ? 0 : tally.WrittenPerSecond(time.GetElapsedTime(started)),
             PeakWorkingSetBytes = Process.GetCurrentProcess().PeakWorkingSet64,
             ValidationErrorCount = validation.ErrorCount,
             ValidationErrors = validation.Errors,
@@ -92,7 +92,7 @@ internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, 
         {
             var rejected = Summary("invalid-input", ExitCodes.InvalidInput, null, 0);
             SummaryPrinter.PrintValidationErrors(console, rejected);
-            await WriteReportAsync(options, rejected, null, cancellationToken);
+            WriteReport(options, rejected, null, cancellationToken);
             load?.SetStatus(ActivityStatusCode.Error, "invalid input");
             return ExitCodes.InvalidInput;
         }
@@ -101,7 +101,7 @@ internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, 
         {
             var dry = Summary("dry-run", ExitCodes.Success, null, 0);
             console.WriteLine($"Dry run: {validation.Records:N0} records valid ({validation.ItemsToWrite:N0} items to write, {validation.Superseded:N0} superseded duplicates); nothing was written to {options.Table}.");
-            await WriteReportAsync(options, dry, null, cancellationToken);
+            WriteReport(options, dry, null, cancellationToken);
             return ExitCodes.Success;
         }
 
@@ -133,7 +133,7 @@ internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, 
         }
 
         SummaryPrinter.Print(console, summary, tally, asTable: new ProgressDisplay(console, options.Progress, time).IsLive);
-        await WriteReportAsync(options, summary, tally, CancellationToken.None);
+        WriteReport(options, summary, tally, CancellationToken.None);
         if (exitCode != ExitCodes.Success) load?.SetStatus(ActivityStatusCode.Error, summary.Outcome);
         return exitCode;
 
@@ -145,9 +145,9 @@ internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, 
         }
     }
 
-    private static async Task WriteReportAsync(LoadOptions options, LoadSummary summary, LoadTally? tally, CancellationToken cancellationToken)
+    private static void WriteReport(LoadOptions options, LoadSummary summary, LoadTally? tally, CancellationToken cancellationToken)
     {
-        if (options.ReportPath is { } path) await ReportWriter.WriteAsync(path, summary, tally, cancellationToken);
+        if (options.ReportPath is { } path) ReportWriter.Write(path, summary, tally, cancellationToken);
     }
 
     private static string ModeName(WriteMode mode) => mode == WriteMode.Upsert ? "upsert" : "insert-only";

@@ -66,10 +66,14 @@ internal static class LoaderCommandLine
         });
         var dryRun = new Option<bool>("--dry-run") { Description = "Validate everything and write nothing." };
         var report = new Option<string?>("--report") { Description = "Write the summary, skipped and failed items as JSON to this file." };
-        // Checked before anything is written: a load must not end with its items written and its report lost.
+        // Checked by writing a first version of the report before anything else: a load must not end with its items
+        // written and its report lost.
         report.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<string?>() is { } path && Reporting.ReportWriter.CannotWrite(path) is { } reason) result.AddError($"--report {path}: {reason}");
+            if (result.GetValueOrDefault<string?>() is { } path && Reporting.ReportWriter.WriteFirstVersion(path, DateTimeOffset.UtcNow) is { } reason)
+            {
+                result.AddError($"--report {path}: {reason}");
+            }
         });
         var progress = new Option<string>("--progress")
         {

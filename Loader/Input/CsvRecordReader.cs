@@ -150,7 +150,7 @@ internal static class CsvRecordReader
     {
         try
         {
-            return JsonDocument.Parse(json);
+            return JsonDocument.Parse(json, JsonDepth.Document);
         }
         catch (JsonException e)
         {

@@ -76,7 +76,6 @@ internal static class DynamoJsonConverter
         if (value.ValueKind != JsonValueKind.Array) throw new RecordException(path, $"{type} must be an array");
         var members = value.EnumerateArray().Select(v => check(String(v, path, type))).ToList();
         if (members.Count == 0) throw new RecordException(path, $"{type} must not be empty (DynamoDB has no empty sets)");
-        if (members.Distinct(StringComparer.Ordinal).Count() != members.Count) throw new RecordException(path, $"{type} has duplicate members");
         return members;
     }
 

@@ -18,7 +18,7 @@ internal static class JsonArrayRecordReader
         {
             var length = 0;
             var final = false;
-            var state = new JsonReaderState(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+            var state = new JsonReaderState(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = JsonDepth.Max });
             var lineAtBufferStart = 1;
             var started = false;
             var ended = false;

@@ -35,7 +35,6 @@ internal static class PlainJsonConverter
         foreach (var property in json.EnumerateObject())
         {
             var name = JsonText.Name(property, path);
-            if (path is null) AttributeNames.Check(name);
             var memberPath = path is null ? name : $"{path}.{name}";
             if (!map.TryAdd(name, toValue(property.Value, memberPath)))
             {
@@ -80,12 +79,4 @@ internal static class PlainJsonConverter
         JsonValueKind.Null => "null",
         _ => kind.ToString(),
     };
-}
-
-internal static class AttributeNames
-{
-    public static void Check(string name)
-    {
-        if (name.Length == 0) throw new RecordException("\"\"", "attribute names must not be empty");
-    }
 }

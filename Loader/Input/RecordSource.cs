@@ -92,7 +92,7 @@ internal sealed record RecordSource(string Path, InputFormat Format)
             RecordProblem? problem = null;
             try
             {
-                document = JsonDocument.Parse(text);
+                document = JsonDocument.Parse(text, JsonDepth.Document);
             }
             catch (JsonException e)
             {

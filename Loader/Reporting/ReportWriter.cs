@@ -7,53 +7,99 @@ namespace CafeMenu.Loader.Reporting;
 /// Writes <c>--report</c>: the summary's fields, then <c>skipped_items</c> and <c>failed_items</c> (file, line, key, reason),
 /// streamed from the tally's spill files so a report of a million skipped items needs no memory.
 /// </summary>
+/// <remarks>
+/// A report goes to a temporary file beside the path, flushed to disk and renamed over it, so a reader never sees half a
+/// report and a full disk fails the write, not the rename. An existing file of no length is written in place instead:
+/// device nodes and /proc files look like that (.NET shows no file type), and renaming over /dev/null as root would
+/// replace the device.
+/// </remarks>
 internal static class ReportWriter
 {
-    /// <summary>Why a report could not be written to <paramref name="path"/>, or null when it can (its folder is created if missing).</summary>
-    public static string? CannotWrite(string path)
+    /// <summary>
+    /// Writes a first version of the report, <c>{"outcome": "running"}</c>, the way the final one will be written; returns
+    /// why that failed, or null. A path check alone let <c>/dev/full</c> and <c>/proc/version</c> through: they open for
+    /// writing and fail only on the write.
+    /// </summary>
+    public static string? WriteFirstVersion(string path, DateTimeOffset startedAt)
     {
         if (Directory.Exists(path)) return "is a folder; give a file name";
         try
         {
-            var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (directory is not null) Directory.CreateDirectory(directory);
-            using (File.Open(path, FileMode.OpenOrCreate, FileAccess.Write)) { }
+            Write(path, stream =>
+            {
+                using var writer = new Utf8JsonWriter(stream, ReportJson.Writer with { Indented = true });
+                writer.WriteStartObject();
+                writer.WriteString("outcome", "running");
+                writer.WriteString("started_at", startedAt);
+                writer.WriteEndObject();
+            });
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            return e.Message;
+            return $"cannot be written: {e.Message}";
         }
     }
 
-    public static async Task WriteAsync(string path, LoadSummary summary, LoadTally? tally, CancellationToken cancellationToken)
+    public static void Write(string path, LoadSummary summary, LoadTally? tally, CancellationToken cancellationToken)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null) Directory.CreateDirectory(directory);
-        await using var stream = File.Create(path);
-        await using var writer = new Utf8JsonWriter(stream, ReportJson.Writer with { Indented = true });
-        writer.WriteStartObject();
-        using (var fields = JsonSerializer.SerializeToDocument(summary, ReportJson.Summary))
-        {
-            foreach (var property in fields.RootElement.EnumerateObject()) property.WriteTo(writer);
-        }
-
         tally?.FlushSpills();
-        await WriteListAsync(writer, "skipped_items", tally?.SkippedSpillPath, cancellationToken);
-        await WriteListAsync(writer, "failed_items", tally?.FailedSpillPath, cancellationToken);
-        writer.WriteEndObject();
+        Write(path, stream =>
+        {
+            using var writer = new Utf8JsonWriter(stream, ReportJson.Writer with { Indented = true });
+            writer.WriteStartObject();
+            using (var fields = JsonSerializer.SerializeToDocument(summary, ReportJson.Summary))
+            {
+                foreach (var property in fields.RootElement.EnumerateObject()) property.WriteTo(writer);
+            }
+
+            WriteList(writer, "skipped_items", tally?.SkippedSpillPath, cancellationToken);
+            WriteList(writer, "failed_items", tally?.FailedSpillPath, cancellationToken);
+            writer.WriteEndObject();
+        });
     }
 
-    private static async Task WriteListAsync(Utf8JsonWriter writer, string name, string? spill, CancellationToken cancellationToken)
+    private static void Write(string path, Action<Stream> write)
+    {
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full);
+        if (directory is not null) Directory.CreateDirectory(directory);
+        if (File.Exists(full) && new FileInfo(full).Length == 0)
+        {
+            using var stream = new FileStream(full, FileMode.Create, FileAccess.Write);
+            write(stream);
+            stream.Flush(flushToDisk: true);
+            return;
+        }
+
+        var temporary = Path.Combine(directory ?? ".", $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary); // gone already after the rename
+        }
+    }
+
+    private static void WriteList(Utf8JsonWriter writer, string name, string? spill, CancellationToken cancellationToken)
     {
         writer.WriteStartArray(name);
         if (spill is not null)
         {
             using var reader = new StreamReader(new FileStream(spill, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
-            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            while (reader.ReadLine() is { } line)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 writer.WriteRawValue(line, skipInputValidation: true);
-                if (writer.BytesPending > 1 << 16) await writer.FlushAsync(cancellationToken);
+                if (writer.BytesPending > 1 << 16) writer.Flush();
             }
         }
 

@@ -1,6 +1,5 @@
 using Amazon.DynamoDBv2.Model;
 using CafeMenu.Loader.Input;
-using CafeMenu.Menu;
 
 namespace CafeMenu.Loader.Validation;
 
@@ -57,7 +56,7 @@ internal static class InputValidator
 
                 var item = record.Item!;
                 var errorsBefore = result.ErrorCount;
-                foreach (var (attribute, reason) in Check(item, schema))
+                foreach (var (attribute, reason) in ItemRules.Check(item, schema))
                 {
                     result.Add(new ValidationError(source.Path, record.Line, attribute, reason));
                 }
@@ -85,84 +84,4 @@ internal static class InputValidator
 
         return result;
     }
-
-    /// <summary>Key attributes present with the table's type, not empty and within DynamoDB's key sizes; index key attributes, when given, of the index's type; nesting within DynamoDB's limit; size under 400 KB.</summary>
-    internal static IEnumerable<(string? Attribute, string Reason)> Check(Dictionary<string, AttributeValue> item, TableSchema schema)
-    {
-        foreach (var (name, type) in schema.Key)
-        {
-            if (!item.TryGetValue(name, out var value))
-            {
-                yield return (name, $"the key attribute is missing (the table's key is {string.Join(", ", schema.Key.Select(k => $"{k.Name} ({k.Type})"))})");
-                continue;
-            }
-
-            foreach (var problem in CheckKeyValue(value, type, "key attribute")) yield return (name, problem);
-            var (limit, role) = name == schema.Key[0].Name ? (MaxPartitionKeyBytes, "partition") : (MaxSortKeyBytes, "sort");
-            if (KeyBytes(value) is var bytes and > 0 && bytes > limit)
-            {
-                yield return (name, $"the {role} key is {bytes:N0} bytes; DynamoDB allows at most {limit:N0}");
-            }
-        }
-
-        foreach (var (name, type) in schema.IndexKeys)
-        {
-            if (item.TryGetValue(name, out var value) && value.NULL != true)
-            {
-                foreach (var problem in CheckKeyValue(value, type, "index key attribute")) yield return (name, problem);
-            }
-        }
-
-        foreach (var (name, value) in item)
-        {
-            if (NestingDepth(value) is var depth and > MaxNestedContainers)
-            {
-                yield return (name, $"nests {depth} lists and maps inside each other; DynamoDB allows at most {MaxNestedContainers} (32 levels, counting the item)");
-            }
-        }
-
-        var size = ItemSize.Of(item);
-        if (size >= ItemSize.MaxBytes)
-        {
-            yield return (null, $"the item is {size:N0} bytes; DynamoDB items must be under {ItemSize.MaxBytes:N0} bytes (400 KB)");
-        }
-    }
-
-    private const int MaxPartitionKeyBytes = 2048;
-    private const int MaxSortKeyBytes = 1024;
-
-    /// <summary>The size DynamoDB counts for a string or binary key (UTF-8 bytes); 0 for numbers, which have no such limit here.</summary>
-    private static int KeyBytes(AttributeValue value) =>
-        value.S is { } text ? System.Text.Encoding.UTF8.GetByteCount(text) : value.B is { } binary ? (int)binary.Length : 0;
-
-    /// <summary>DynamoDB Local refuses an item with 32 lists or maps nested in one attribute and takes one with 31.</summary>
-    private const int MaxNestedContainers = 31;
-
-    /// <summary>How many lists and maps are nested inside each other in the value, at the deepest.</summary>
-    private static int NestingDepth(AttributeValue value)
-    {
-        IEnumerable<AttributeValue>? children = value.L is { } list ? list : value.M is { } map ? map.Values : null;
-        if (children is null) return 0;
-        var deepest = 0;
-        foreach (var child in children) deepest = Math.Max(deepest, NestingDepth(child));
-        return deepest + 1;
-    }
-
-    private static IEnumerable<string> CheckKeyValue(AttributeValue value, string type, string what)
-    {
-        var actual = TypeOf(value);
-        if (actual != type)
-        {
-            yield return $"the {what} must be of type {type}, got {actual}";
-        }
-        else if ((type == "S" && value.S.Length == 0) || (type == "B" && value.B.Length == 0))
-        {
-            yield return $"the {what} must not be empty";
-        }
-    }
-
-    internal static string TypeOf(AttributeValue value) =>
-        value.S is not null ? "S" : value.N is not null ? "N" : value.B is not null ? "B" : value.BOOL is not null ? "BOOL"
-        : value.NULL is not null ? "NULL" : value.SS is not null ? "SS" : value.NS is not null ? "NS" : value.BS is not null ? "BS"
-        : value.L is not null ? "L" : value.M is not null ? "M" : "nothing";
 }

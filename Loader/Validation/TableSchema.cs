@@ -3,26 +3,48 @@ using Amazon.DynamoDBv2.Model;
 
 namespace CafeMenu.Loader.Validation;
 
-/// <summary>What the input is checked against: the table's key attributes and the key attributes of its indexes, with their types.</summary>
-internal sealed record TableSchema(IReadOnlyList<(string Name, string Type)> Key, IReadOnlyList<(string Name, string Type)> IndexKeys)
+/// <summary>An attribute that is a key of a secondary index: its type, and the most bytes DynamoDB takes for it as a string or binary.</summary>
+/// <param name="Role">Which key of which index, for messages: "partition key of index special_GSI".</param>
+internal sealed record IndexKey(string Name, string Type, int MaxBytes, string Role);
+
+/// <summary>What the input is checked against: the table's key attributes, and the key attributes of its indexes, from DescribeTable.</summary>
+internal sealed record TableSchema(IReadOnlyList<(string Name, string Type)> Key, IReadOnlyList<IndexKey> IndexKeys)
 {
+    /// <summary>DynamoDB's key sizes: a partition key (of the table or a global index) up to 2,048 bytes, a sort key up to 1,024.</summary>
+    /// <remarks>DynamoDB Local 3.3.1 takes 2,048 and 1,024 bytes and refuses one more, for table, GSI and LSI keys alike.</remarks>
+    public const int MaxPartitionKeyBytes = 2048;
+
+    public const int MaxSortKeyBytes = 1024;
+
     public static TableSchema From(TableDescription table) =>
         From(table.KeySchema, table.AttributeDefinitions,
-            (table.GlobalSecondaryIndexes ?? []).SelectMany(i => i.KeySchema)
-                .Concat((table.LocalSecondaryIndexes ?? []).SelectMany(i => i.KeySchema)));
+            (table.GlobalSecondaryIndexes ?? []).Select(i => (i.IndexName, i.KeySchema))
+                .Concat((table.LocalSecondaryIndexes ?? []).Select(i => (i.IndexName, i.KeySchema))));
 
     public static TableSchema From(CreateTableRequest definition) =>
         From(definition.KeySchema, definition.AttributeDefinitions,
-            (definition.GlobalSecondaryIndexes ?? []).SelectMany(i => i.KeySchema)
-                .Concat((definition.LocalSecondaryIndexes ?? []).SelectMany(i => i.KeySchema)));
+            (definition.GlobalSecondaryIndexes ?? []).Select(i => (i.IndexName, i.KeySchema))
+                .Concat((definition.LocalSecondaryIndexes ?? []).Select(i => (i.IndexName, i.KeySchema))));
 
-    private static TableSchema From(List<KeySchemaElement> keySchema, List<AttributeDefinition> definitions, IEnumerable<KeySchemaElement> indexKeys)
+    private static TableSchema From(List<KeySchemaElement> keySchema, List<AttributeDefinition> definitions,
+        IEnumerable<(string Index, List<KeySchemaElement> KeySchema)> indexes)
     {
         string TypeOf(string name) => definitions.First(d => d.AttributeName == name).AttributeType.Value;
         // Hash first, then range: the order of the key in messages and in the duplicate check.
         var key = keySchema.OrderBy(k => k.KeyType == KeyType.HASH ? 0 : 1).Select(k => (k.AttributeName, TypeOf(k.AttributeName))).ToList();
-        var index = indexKeys.Select(k => k.AttributeName).Distinct().Where(n => key.All(k => k.AttributeName != n))
-            .Select(n => (n, TypeOf(n))).ToList();
-        return new TableSchema(key, index);
+        // An attribute that keys several indexes is held to the strictest of their limits. An LSI's partition key is the
+        // table's, already checked as such.
+        var indexKeys = indexes
+            .SelectMany(i => i.KeySchema.Select(k => (k.AttributeName, Hash: k.KeyType == KeyType.HASH, i.Index)))
+            .Where(k => key.All(t => t.AttributeName != k.AttributeName))
+            .GroupBy(k => k.AttributeName)
+            .Select(g =>
+            {
+                var strictest = g.OrderBy(k => k.Hash ? 1 : 0).First();
+                var role = $"{(strictest.Hash ? "partition" : "sort")} key of index {strictest.Index}";
+                return new IndexKey(g.Key, TypeOf(g.Key), strictest.Hash ? MaxPartitionKeyBytes : MaxSortKeyBytes, role);
+            })
+            .ToList();
+        return new TableSchema(key, indexKeys);
     }
 }

@@ -41,6 +41,9 @@ internal sealed class LoadTally : IDisposable
     public long Retries => Interlocked.Read(ref _retries);
     public long Throttles => Interlocked.Read(ref _throttles);
     public long Done => Written + Skipped + Failed;
+
+    /// <summary>Items written per second: not the failed ones, which Ctrl+C marks all at once (13,637 "items/s" for a real 2,624).</summary>
+    public double WrittenPerSecond(TimeSpan elapsed) => elapsed <= TimeSpan.Zero ? 0 : Written / elapsed.TotalSeconds;
     public IReadOnlyCollection<ItemOutcome> FirstSkipped => _firstSkipped;
     public IReadOnlyCollection<ItemOutcome> FirstFailed => _firstFailed;
 

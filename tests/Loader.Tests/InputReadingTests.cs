@@ -224,8 +224,8 @@ public class InputReadingTests
             ["sk"] = new() { S = new string('s', sortKeyBytes) },
         };
 
-        Assert.Empty(InputValidator.Check(Item(1024), composite));
-        var problem = Assert.Single(InputValidator.Check(Item(1025), composite));
+        Assert.Empty(ItemRules.Check(Item(1024), composite));
+        var problem = Assert.Single(ItemRules.Check(Item(1025), composite));
         Assert.Equal("sk", problem.Attribute);
         Assert.Equal("the sort key is 1,025 bytes; DynamoDB allows at most 1,024", problem.Reason);
     }

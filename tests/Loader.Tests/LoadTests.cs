@@ -238,4 +238,80 @@ public class LoadTests(DynamoDbLocalFixture dynamo)
         Assert.Equal(2, badExport.ExitCode);
         Assert.Contains("--table 'x' is not a DynamoDB table name", badExport.Error);
     }
+
+    [Theory]
+    [InlineData("/dev/full")]
+    [InlineData("/proc/version")]
+    public async Task A_report_path_that_opens_but_cannot_be_written_exits_2_before_anything_is_written(string path)
+    {
+        var table = NewTable();
+        var file = LoaderRun.TempFile("a.ndjson", "{\"product_name\":\"a\"}\n");
+
+        var run = await LoaderRun.RunAsync(dynamo, "load", file, "--table", table, "--create-table", "--report", path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"--report {path}: cannot be written", run.Error);
+        Assert.DoesNotContain("   at ", run.Output + run.Error);
+        using var client = dynamo.CreateClient();
+        Assert.Null(await TableSetup.DescribeOrNullAsync(client, table, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_report_replaces_the_previous_one_whole_and_leaves_no_temporary_file()
+    {
+        var table = NewTable();
+        var file = LoaderRun.TempFile("a.ndjson", "{\"product_name\":\"a\"}\n");
+        var folder = Path.GetDirectoryName(file)!;
+        var report = Path.Combine(folder, "report.json");
+        File.WriteAllText(report, new string('x', 100_000));
+
+        var run = await LoaderRun.RunAsync(dynamo, "load", file, "--table", table, "--create-table", "--report", report, "--progress", "none");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var json = JsonDocument.Parse(File.ReadAllText(report));
+        Assert.Equal("loaded", json.RootElement.GetProperty("outcome").GetString());
+        Assert.Equal(["a.ndjson", "report.json"], Directory.GetFiles(folder).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
+    public async Task An_export_of_items_nested_31_deep_loads_back_unchanged()
+    {
+        var source = NewTable();
+        var copy = NewTable();
+        using var client = dynamo.CreateClient();
+        await TableSetup.EnsureMenuTableAsync(client, source);
+        foreach (var kind in new[] { "L", "M" })
+        {
+            AttributeValue value = new() { S = "leaf" };
+            for (var i = 0; i < 31; i++) value = kind == "L" ? new AttributeValue { L = [value] } : new AttributeValue { M = new() { ["k"] = value } };
+            await client.PutItemAsync(source, new() { ["product_name"] = new AttributeValue { S = kind }, ["deep"] = value });
+        }
+
+        var export = Path.Combine(Path.GetDirectoryName(LoaderRun.TempFile("x", ""))!, "deep.ndjson");
+        var exported = await LoaderRun.RunAsync(dynamo, "export", "--table", source, "--out", export);
+        var loaded = await LoaderRun.RunAsync(dynamo, "load", export, "--table", copy, "--create-table", "--progress", "none");
+
+        Assert.True(exported.ExitCode == 0, exported.ToString());
+        Assert.True(loaded.ExitCode == 0, loaded.ToString());
+        Assert.Equal(
+            (await LoaderRun.ScanAllAsync(client, source)).Select(LoaderRun.Canonical).Order(),
+            (await LoaderRun.ScanAllAsync(client, copy)).Select(LoaderRun.Canonical).Order());
+    }
+
+    [Fact]
+    public async Task A_NULL_special_in_any_format_exits_2_and_writes_nothing()
+    {
+        var table = NewTable();
+        var good = LoaderRun.TempFile("good.ndjson", "{\"product_name\":\"Scone\",\"special\":1}\n");
+        var csv = LoaderRun.TempFile("bad.csv", "product_name,special:NULL\nLatte,x\n");
+        var json = LoaderRun.TempFile("bad.json", "[{\"product_name\":\"Mocha\",\"special\":null}]");
+
+        var run = await LoaderRun.RunAsync(dynamo, "load", good, csv, json, "--table", table, "--create-table", "--progress", "none");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{csv}:2: special: the index key attribute must be of type N, got NULL", run.Output);
+        Assert.Contains($"{json}:1: special: the index key attribute must be of type N, got NULL", run.Output);
+        using var client = dynamo.CreateClient();
+        Assert.Empty(await LoaderRun.ScanAllAsync(client, table));
+    }
 }

@@ -20,4 +20,37 @@ public class ItemSizeTests
         Assert.Empty(errors);
         Assert.True(ItemSize.Of(MenuItemMapper.ToAttributes(item)) > ItemSize.MaxBytes);
     }
+
+    // Each size measured on DynamoDB Local 3.3.1: the largest string padding that still leaves the item at 409,600 bytes.
+    [Theory]
+    [InlineData("0", 1)]
+    [InlineData("-0", 1)]
+    [InlineData("1", 2)]
+    [InlineData("100", 2)]
+    [InlineData("1000", 2)]
+    [InlineData("1e11", 2)]
+    [InlineData("123", 3)]
+    [InlineData("1.5", 3)]
+    [InlineData("10.5", 3)]
+    [InlineData("100.5", 4)]
+    [InlineData("0.1", 2)]
+    [InlineData("0.01", 2)]
+    [InlineData("0.123", 3)]
+    [InlineData("-1", 3)]
+    [InlineData("-100", 3)]
+    [InlineData("-1.5", 4)]
+    [InlineData("-101", 4)]
+    [InlineData("1E-130", 2)]
+    [InlineData("-1E-130", 3)]
+    [InlineData("12345678901234567890123456789012345678", 20)]
+    [InlineData("12345678901234567890123456789012345678000", 21)]
+    [InlineData("1.2345678901234567890123456789012345678", 21)]
+    [InlineData("-12345678901234567890123456789012345678", 21)]
+    [InlineData("-1.2345678901234567890123456789012345678", 21)]
+    [InlineData("9.9999999999999999999999999999999999999E+125", 20)]
+    [InlineData("-9.9999999999999999999999999999999999999E+125", 21)]
+    public void Numbers_take_the_bytes_DynamoDB_counts(string number, int bytes)
+    {
+        Assert.Equal(bytes, ItemSize.NumberSize(number));
+    }
 }
