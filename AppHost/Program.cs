@@ -16,11 +16,11 @@ var api = builder.AddProject<Projects.Api>("api")
     .WithReference(dynamodb)
     .WaitFor(dynamodb)
     .WaitForCompletion(loader)
-    .WithHttpHealthCheck("/health");
+    .WithPromptHttpHealthCheck("/health");
 
 builder.AddProject<Projects.Web>("web")
     .WithReference(api)
     .WaitFor(api)
-    .WithHttpHealthCheck("/health");
+    .WithPromptHttpHealthCheck("/health");
 
 builder.Build().Run();

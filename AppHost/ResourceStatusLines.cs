@@ -1,6 +1,5 @@
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Hosting;
 
 namespace CafeMenu.AppHost;
 
@@ -8,11 +7,11 @@ namespace CafeMenu.AppHost;
 /// One console line per resource when it becomes ready (with its URLs) and when it fails or exits with a non-zero code,
 /// so a person in a terminal can open the menu without the dashboard.
 /// </summary>
-internal sealed class ResourceStatusLines(ResourceNotificationService notifications, TextWriter console) : BackgroundService
+internal sealed class ResourceStatusLines(ResourceNotificationService notifications, TextWriter console)
 {
     private readonly Dictionary<string, string> _lastLine = [];
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async Task RunAsync(CancellationToken stoppingToken)
     {
         try
         {

@@ -29,7 +29,7 @@ public static class DynamoDBAdminBuilderExtensions
             })
             .WithParentRelationship(builder)
             .WaitFor(builder)
-            .WithHttpHealthCheck("/")
+            .WithPromptHttpHealthCheck("/")
             .WithIconName("TableSearch")
             .ExcludeFromManifest();
         configure?.Invoke(adminBuilder);

@@ -35,8 +35,9 @@ public static class DynamoDBLocalBuilderExtensions
         }
 
         var healthCheckKey = $"{name}_listtables";
+        var listTables = new ListTablesProbe(resource);
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
-            healthCheckKey, _ => new DynamoDBLocalHealthCheck(resource), failureStatus: null, tags: null));
+            healthCheckKey, _ => new PromptHealthCheck(listTables.ProbeAsync), failureStatus: null, tags: null));
 
         builder.Eventing.Subscribe<BeforeResourceStartedEvent>(resource, (e, _) => PrepareStart(resource, e.Services));
 

@@ -37,7 +37,7 @@ public static class TableResetCommand
     private static async Task<ExecuteCommandResult> ResetAsync(
         DynamoDBLocalResource dynamoDB, string table, IResource loader, ExecuteCommandContext context)
     {
-        using (var client = DynamoDBLocalHealthCheck.CreateClient(dynamoDB.PrimaryEndpoint.Url))
+        using (var client = ListTablesProbe.CreateClient(dynamoDB.PrimaryEndpoint.Url))
         {
             try
             {

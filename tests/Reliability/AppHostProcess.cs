@@ -51,15 +51,16 @@ internal sealed partial class AppHostProcess : IAsyncDisposable
         };
         foreach (var argument in (string[])["perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die \"exec: $!\";",
                      Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", "run", "--project", "AppHost", "--no-build",
-                     "--", "--in-memory", "--DcpPublisher:RandomizePorts=true"])
+                     "--", "--in-memory", "--DcpPublisher:RandomizePorts=true",
+                     // Configuration from the command line outranks the launch profile's variables, which outrank ours.
+                     $"--ASPNETCORE_URLS={Loopback(FreePort.Next())}",
+                     $"--ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL={Loopback(FreePort.Next())}",
+                     $"--ASPIRE_DASHBOARD_MCP_ENDPOINT_URL={Loopback(FreePort.Next())}",
+                     $"--ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL={Loopback(FreePort.Next())}"])
         {
             info.ArgumentList.Add(argument);
         }
 
-        info.Environment["ASPNETCORE_URLS"] = Loopback(FreePort.Next());
-        info.Environment["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = Loopback(FreePort.Next());
-        info.Environment["ASPIRE_DASHBOARD_MCP_ENDPOINT_URL"] = Loopback(FreePort.Next());
-        info.Environment["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = Loopback(FreePort.Next());
         info.Environment["CAFEMENU_RELIABILITY_MARKER"] = marker;
 
         var process = new Process { StartInfo = info };

@@ -6,14 +6,14 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace CafeMenu.Hosting.DynamoDBLocal;
 
 /// <summary>
-/// DynamoDB Local is healthy when it answers ListTables: its port opens before it can serve requests, so a port check
+/// DynamoDB Local is ready when it answers ListTables: its port opens before it can serve requests, so a port check
 /// would let WaitFor start clients too early.
 /// </summary>
-internal sealed class DynamoDBLocalHealthCheck(DynamoDBLocalResource resource) : IHealthCheck, IDisposable
+internal sealed class ListTablesProbe(DynamoDBLocalResource resource) : IDisposable
 {
     private AmazonDynamoDBClient? _client;
 
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> ProbeAsync(CancellationToken cancellationToken)
     {
         if (!resource.PrimaryEndpoint.IsAllocated)
         {
