@@ -56,7 +56,8 @@ internal sealed class MenuApiClient(HttpClient http)
             return request;
         }, cancellationToken);
 
-    internal static string ItemPath(string productName) => "menu/" + Uri.EscapeDataString(productName);
+    /// <summary>The Api's one URL scheme for items (<see cref="ProductName.UrlSegment"/>), relative to the base address.</summary>
+    internal static string ItemPath(string productName) => "menu/" + ProductName.UrlSegment(productName);
 
     internal static string WithQuery(string path, int limit, string? cursor, params (string Name, string? Value)[] extra)
     {
