@@ -27,7 +27,7 @@ internal static partial class BadRequests
             Title = "Unsupported media type",
             Detail = $"Send the body as application/json (got '{context.Request.ContentType ?? "no Content-Type"}').",
         },
-        _ when bad.InnerException is JsonException json => Invalid(Field(json), Sentence(json), "The body could not be read as the documented JSON; fix the fields listed in errors."),
+        _ when bad.InnerException is JsonException json => Invalid(Field(json), Sentence(json), $"The body could not be read: {Sentence(json)}"),
         _ when Parameter().Match(bad.Message) is { Success: true } parameter => Invalid(parameter.Groups[1].Value,
             $"{parameter.Groups[1].Value} has a value this Api cannot read.", "A parameter could not be read; fix the ones listed in errors."),
         _ => new()
@@ -50,8 +50,10 @@ internal static partial class BadRequests
     {
         var path = json.Path ?? "$";
         var at = path == "$" ? "" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path[1..];
-        if (UnknownField().Match(json.Message) is { Success: true } unknown) return Join(at, unknown.Groups[1].Value);
-        if (DuplicateField().Match(json.Message) is { Success: true } duplicate) return Join(at, duplicate.Groups[1].Value);
+        // For an unknown or repeated field the path already ends with its name; at the root it may be empty.
+        if (UnknownField().Match(json.Message) is { Success: true } unknown) return at.Length > 0 ? at : unknown.Groups[1].Value;
+        if (DuplicateField().Match(json.Message) is { Success: true } duplicate) return at.Length > 0 ? at : duplicate.Groups[1].Value;
+        if (MissingFields().Match(json.Message) is { Success: true } missing) return Join(at, missing.Groups[1].Value.Split(',')[0].Trim().Trim('\''));
         return at.Length == 0 ? "body" : at;
     }
 

@@ -105,6 +105,8 @@ internal static class InputValidator
             }
         }
 
+        foreach (var problem in MenuKeyRule.Check(item, schema)) yield return problem;
+
         foreach (var (name, type) in schema.IndexKeys)
         {
             if (item.TryGetValue(name, out var value) && value.NULL != true)
