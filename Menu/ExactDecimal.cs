@@ -18,9 +18,9 @@ public static class ExactDecimal
     {
         value = 0m;
         if (!NumberText.TryParse(text, out var number) || !Fits(number)) return false;
-        // Exact now: at most 28 significant digits, scale at most 28, below 10^28.
-        value = decimal.Parse($"{(number.Negative ? "-" : "")}{(number.IsZero ? "0" : number.Digits)}E{number.Exponent}",
-            NumberStyles.Float, CultureInfo.InvariantCulture);
+        // Exact now (at most 28 significant digits, scale at most 28, below 10^28); parsing the text as written keeps its
+        // scale, so 0.10 stays 0.10; only zeros past decimal's 28 digits can be dropped, which never changes the value.
+        value = decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
         return true;
     }
 }
