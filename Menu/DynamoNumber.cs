@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CafeMenu.Menu;
 
 /// <summary>DynamoDB's rules for numbers, checked on the number's own text so nothing is ever rounded.</summary>
@@ -13,93 +11,27 @@ public static class DynamoNumber
     /// <summary>Checks a JSON-style number literal; on failure <paramref name="error"/> says why.</summary>
     public static bool IsValid(ReadOnlySpan<char> text, out string? error)
     {
-        error = null;
-        var i = 0;
-        if (i < text.Length && (text[i] == '-' || text[i] == '+'))
-        {
-            i++;
-        }
-
-        var digits = new System.Text.StringBuilder();
-        var pointPosition = -1;
-        var sawDigit = false;
-        for (; i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] == '.'); i++)
-        {
-            if (text[i] == '.')
-            {
-                if (pointPosition >= 0)
-                {
-                    error = "is not a number";
-                    return false;
-                }
-
-                pointPosition = digits.Length;
-                continue;
-            }
-
-            sawDigit = true;
-            digits.Append(text[i]);
-        }
-
-        if (!sawDigit)
+        if (!NumberText.TryParse(text, out var number))
         {
             error = "is not a number";
             return false;
         }
 
-        long exponent = 0;
-        if (i < text.Length && (text[i] == 'e' || text[i] == 'E'))
-        {
-            if (!long.TryParse(text[(i + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent)
-                || Math.Abs(exponent) > 100_000)
-            {
-                error = "is not a number";
-                return false;
-            }
+        error = Check(number);
+        return error is null;
+    }
 
-            i = text.Length;
+    /// <summary>Why DynamoDB would refuse the number, or null when it takes it.</summary>
+    public static string? Check(NumberText number)
+    {
+        if (number.IsZero) return null;
+        if (number.Digits.Length > MaxSignificantDigits)
+        {
+            return $"has {number.Digits.Length} significant digits; DynamoDB allows at most {MaxSignificantDigits}";
         }
 
-        if (i != text.Length)
-        {
-            error = "is not a number";
-            return false;
-        }
-
-        var all = digits.ToString();
-        if (pointPosition < 0)
-        {
-            pointPosition = all.Length;
-        }
-
-        var firstNonZero = all.IndexOfAny("123456789".ToCharArray());
-        if (firstNonZero < 0)
-        {
-            return true; // zero
-        }
-
-        var lastNonZero = all.LastIndexOfAny("123456789".ToCharArray());
-        var significant = lastNonZero - firstNonZero + 1;
-        if (significant > MaxSignificantDigits)
-        {
-            error = $"has {significant} significant digits; DynamoDB allows at most {MaxSignificantDigits}";
-            return false;
-        }
-
-        // Decimal exponent of the leading significant digit: value = d.ddd x 10^magnitude.
-        var magnitude = pointPosition - firstNonZero - 1 + exponent;
-        if (magnitude > MaxExponent)
-        {
-            error = "is larger than DynamoDB's largest number (9.9999999999999999999999999999999999999E+125)";
-            return false;
-        }
-
-        if (magnitude < MinExponent)
-        {
-            error = "is smaller in magnitude than DynamoDB's smallest number (1E-130)";
-            return false;
-        }
-
-        return true;
+        if (number.Magnitude > MaxExponent) return "is larger than DynamoDB's largest number (9.9999999999999999999999999999999999999E+125)";
+        if (number.Magnitude < MinExponent) return "is smaller in magnitude than DynamoDB's smallest number (1E-130)";
+        return null;
     }
 }

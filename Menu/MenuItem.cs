@@ -17,6 +17,7 @@ public sealed record MenuItem
     /// <summary>Exact decimal price; never passes through binary floating point. Required in JSON: a forgotten price must not become 0.00.</summary>
     [JsonPropertyName("price")]
     [JsonRequired]
+    [JsonConverter(typeof(ExactPriceConverter))]
     public decimal Price { get; init; }
 
     [JsonPropertyName("product_group")]

@@ -3,7 +3,7 @@ namespace CafeMenu.Menu;
 /// <summary>The café's rules for a menu item; errors are keyed by the snake_case field name, as in ProblemDetails' <c>errors</c>.</summary>
 public static class MenuItemValidator
 {
-    public const int MaxNameLength = 255;
+    public const int MaxNameLength = ProductName.MaxLength;
     public const int MaxDescriptionLength = 2000;
     public const int MaxGroupLength = 100;
     public const int MaxTags = 20;
@@ -39,14 +39,7 @@ public static class MenuItemValidator
         return errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
     }
 
-    public static IEnumerable<string> ValidateName(string? name)
-    {
-        var trimmed = name?.Trim() ?? "";
-        if (trimmed.Length == 0) yield return "product_name is required and must not be blank.";
-        if (trimmed.Length > MaxNameLength) yield return $"product_name must be at most {MaxNameLength} characters (got {trimmed.Length}).";
-        if (name is not null && name.Any(char.IsControl)) yield return "product_name must not contain control characters.";
-        if (name is not null && HasLoneSurrogate(name)) yield return "product_name must be valid Unicode text.";
-    }
+    public static IEnumerable<string> ValidateName(string? name) => ProductName.Problems(name);
 
     public static IEnumerable<string> ValidatePrice(decimal price)
     {
@@ -59,13 +52,13 @@ public static class MenuItemValidator
     {
         if (description is null) yield break;
         if (description.Length > MaxDescriptionLength) yield return $"description must be at most {MaxDescriptionLength} characters (got {description.Length}).";
-        if (HasLoneSurrogate(description)) yield return "description must be valid Unicode text.";
+        if (Text.HasLoneSurrogate(description)) yield return "description must be valid Unicode text.";
     }
 
     public static IEnumerable<string> ValidateGroup(string? group)
     {
         if (group is null) yield break;
-        if (group.Trim().Length == 0) yield return "product_group must not be blank when given.";
+        if (group.Length == 0) yield return "product_group must not be blank when given.";
         if (group.Length > MaxGroupLength) yield return $"product_group must be at most {MaxGroupLength} characters.";
         if (group.Any(char.IsControl)) yield return "product_group must not contain control characters.";
     }
@@ -76,20 +69,21 @@ public static class MenuItemValidator
         if (tags.Count > MaxTags) yield return $"at most {MaxTags} tags are allowed (got {tags.Count}).";
         for (var i = 0; i < tags.Count; i++)
         {
-            var tag = tags[i]?.Trim() ?? "";
+            var tag = tags[i] ?? "";
             if (tag.Length is 0 or > MaxTagLength) yield return $"tags[{i}] must be 1 to {MaxTagLength} characters.";
             else if (tag.Any(char.IsControl)) yield return $"tags[{i}] must not contain control characters.";
         }
     }
 
-    private static bool HasLoneSurrogate(string text)
+    /// <summary>
+    /// The item as it is checked and stored: description, group and tags without surrounding whitespace (a blank
+    /// description is not stored; a blank group is still refused). Checking the trimmed text and then storing the untrimmed one let padding past
+    /// every length limit. The name is not trimmed: <see cref="ProductName"/> refuses padding instead, as a key must not change.
+    /// </summary>
+    public static MenuItem Trimmed(MenuItem item) => item with
     {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { i++; continue; }
-            if (char.IsSurrogate(text[i])) return true;
-        }
-
-        return false;
-    }
+        Description = item.Description?.Trim(),
+        ProductGroup = item.ProductGroup?.Trim(),
+        Tags = item.Tags.Select(t => t?.Trim()!).ToList(),
+    };
 }

@@ -10,17 +10,24 @@ internal static class ETags
 {
     public static string For(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
+    /// <summary>DynamoDB's IN takes at most 100 operands; a client never holds more versions of one item worth comparing.</summary>
+    public const int MaxVersions = 100;
+
     /// <summary>
     /// Reads If-Match: <c>*</c> allows any existing item; otherwise the strong tags that hold a version. Weak or foreign tags
     /// can never match (RFC 9110 compares If-Match strongly), so they leave <see cref="VersionCondition.Versions"/> empty.
     /// </summary>
-    /// <returns>false when the header is not a list of entity tags.</returns>
-    public static bool TryParseIfMatch(StringValues header, out VersionCondition condition)
+    /// <returns>null, or why the header cannot be used: not a list of entity tags, or more than <see cref="MaxVersions"/> versions.</returns>
+    public static string? ParseIfMatch(StringValues header, out VersionCondition condition)
     {
         condition = VersionCondition.Any;
-        if (!EntityTagHeaderValue.TryParseStrictList(header, out var tags) || tags.Count == 0) return false;
-        if (tags.Any(t => t.Equals(EntityTagHeaderValue.Any))) return true;
-        var versions = new List<long>();
+        if (!EntityTagHeaderValue.TryParseStrictList(header, out var tags) || tags.Count == 0)
+        {
+            return "If-Match must be * or a list of quoted entity tags, such as \"3\", as returned in the ETag header.";
+        }
+
+        if (tags.Any(t => t.Equals(EntityTagHeaderValue.Any))) return null;
+        var versions = new HashSet<long>();
         foreach (var tag in tags)
         {
             if (!tag.IsWeak && long.TryParse(tag.Tag.AsSpan(1, tag.Tag.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
@@ -29,7 +36,12 @@ internal static class ETags
             }
         }
 
-        condition = new VersionCondition(false, versions);
-        return true;
+        if (versions.Count > MaxVersions)
+        {
+            return $"If-Match names {versions.Count} versions; send at most {MaxVersions} (the ETag you last read is enough).";
+        }
+
+        condition = new VersionCondition(false, [.. versions]);
+        return null;
     }
 }

@@ -1,3 +1,4 @@
+using CafeMenu.Api.Data;
 using CafeMenu.Menu;
 
 namespace CafeMenu.Api.Apis;
@@ -10,3 +11,6 @@ internal sealed record ExistingItemEntry(int Position, string ProductName, MenuI
 
 /// <summary>A product name that appears more than once in one batch, with its zero-based positions.</summary>
 internal sealed record DuplicateEntry(string ProductName, IReadOnlyList<int> Positions);
+
+/// <summary>The answer of the maintenance route: every stored name that breaks the name rule.</summary>
+internal sealed record NoncanonicalNames(IReadOnlyList<NoncanonicalName> Items);

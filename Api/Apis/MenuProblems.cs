@@ -1,6 +1,7 @@
 using CafeMenu.Api.Data;
 using CafeMenu.Menu;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CafeMenu.Api.Apis;
 
@@ -11,6 +12,14 @@ internal static class MenuProblems
         statusCode: StatusCodes.Status404NotFound,
         title: "Menu item not found",
         detail: $"No menu item is named '{productName}'. Names are case-sensitive; GET /menu lists them.");
+
+    public static ProblemDetails Unrepresentable(UnrepresentableItemException e) => new()
+    {
+        Status = StatusCodes.Status422UnprocessableEntity,
+        Title = "Stored item cannot be represented",
+        Detail = $"The stored item '{e.ProductName}' cannot be shown exactly: {e.Problem}. Listings leave it out. " +
+            "Correct it with PATCH (for example a new price) or reload it with the Loader; GET /menu lists the rest.",
+    };
 
     public static ProblemHttpResult AlreadyExists(string productName, MenuItem? existing) => TypedResults.Problem(
         statusCode: StatusCodes.Status409Conflict,
@@ -30,12 +39,12 @@ internal static class MenuProblems
     public static ProblemHttpResult IfMatchRequired(string productName) => TypedResults.Problem(
         statusCode: StatusCodes.Status428PreconditionRequired,
         title: "If-Match required",
-        detail: $"Send If-Match with the item's ETag (GET /menu/{Uri.EscapeDataString(productName)} returns it), so a change made meanwhile is never overwritten.");
+        detail: $"Send If-Match with the item's ETag (GET {ProductName.ItemPath(productName)} returns it), so a change made meanwhile is never overwritten.");
 
-    public static ProblemHttpResult MalformedIfMatch() => TypedResults.Problem(
+    public static ProblemHttpResult MalformedIfMatch(string detail) => TypedResults.Problem(
         statusCode: StatusCodes.Status400BadRequest,
         title: "Malformed If-Match",
-        detail: "If-Match must be * or a list of quoted entity tags, such as \"3\", as returned in the ETag header.");
+        detail: detail);
 
     public static ProblemHttpResult VersionMismatch(string productName, MenuItem? current) => TypedResults.Problem(
         statusCode: StatusCodes.Status412PreconditionFailed,

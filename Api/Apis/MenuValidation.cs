@@ -1,4 +1,5 @@
 using CafeMenu.Api.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
 using CafeMenu.Menu;
 using A = CafeMenu.Menu.MenuTable.Attributes;
 
@@ -21,6 +22,33 @@ internal static class MenuValidation
         return prefix.Length == 0 ? errors : errors.ToDictionary(e => $"{prefix}.{e.Key}", e => e.Value);
     }
 
+    /// <summary>The names that appear more than once, each with its positions; adds an error at every position.</summary>
+    public static List<DuplicateEntry> Duplicates(IReadOnlyList<MenuItem?> items, Dictionary<string, string[]> errors)
+    {
+        // DynamoDB compares keys byte for byte, so duplicates are found with ordinal comparison.
+        var duplicates = items.Select((item, position) => (item?.ProductName, position))
+            .Where(x => x.ProductName is not null)
+            .GroupBy(x => x.ProductName!, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .Select(g => new DuplicateEntry(g.Key, g.Select(x => x.position).ToList()))
+            .ToList();
+        foreach (var duplicate in duplicates)
+        {
+            var message = $"'{duplicate.ProductName}' appears at positions {string.Join(", ", duplicate.Positions)}; each product may appear once.";
+            foreach (var position in duplicate.Positions) errors[$"[{position}].{A.ProductName}"] = [message];
+        }
+
+        return duplicates;
+    }
+
+    /// <summary>The changes as they will be stored: text trimmed first, so the limits apply to what is written.</summary>
+    public static MenuItemPatch Trimmed(MenuItemPatch patch) => patch with
+    {
+        Description = patch.Description?.Trim(),
+        ProductGroup = patch.ProductGroup?.Trim(),
+        Tags = patch.Tags?.Select(t => t?.Trim()!).ToList(),
+    };
+
     public static Dictionary<string, string[]> Validate(MenuItemPatch patch)
     {
         var errors = new Dictionary<string, string[]>();
@@ -35,17 +63,17 @@ internal static class MenuValidation
             if (list.Length > 0) errors[field] = list;
         }
 
-        if (patch.Price is { } price) Check(A.Price, MenuItemValidator.ValidatePrice(price));
+        // The price was checked on its text by ExactPriceConverter while the body was read.
         Check(A.Description, MenuItemValidator.ValidateDescription(patch.Description));
         Check(A.ProductGroup, MenuItemValidator.ValidateGroup(patch.ProductGroup));
         Check(A.Tags, MenuItemValidator.ValidateTags(patch.Tags));
-        // No size check: with every field within its limit (name 255, description 2,000, 20 tags of 50 characters)
-        // an item stays far below DynamoDB's 400 KB.
+        // Every field within its limit keeps a patched item far below DynamoDB's 400 KB; an item stored larger by another
+        // tool is refused by DynamoDB, which ApiExceptionHandler answers as a 400, not a 500.
         return errors;
     }
 
-    public static Dictionary<string, string[]> ValidateLimit(int? limit) =>
-        limit is null or (>= 1 and <= MenuRepository.MaxPageSize)
-            ? []
-            : new() { ["limit"] = [$"limit must be between 1 and {MenuRepository.MaxPageSize} (got {limit})."] };
+    /// <summary>An empty body, or the JSON literal null, where the route needs one.</summary>
+    public static ValidationProblem BodyRequired(string what) => TypedResults.ValidationProblem(
+        new Dictionary<string, string[]> { ["body"] = [$"The body must be {what}; it was empty or null."] },
+        $"Send {what} with Content-Type: application/json.");
 }

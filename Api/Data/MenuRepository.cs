@@ -9,7 +9,8 @@ using A = CafeMenu.Menu.MenuTable.Attributes;
 namespace CafeMenu.Api.Data;
 
 /// <summary>The menu table through <see cref="IAmazonDynamoDB"/>: conditional writes, consistent reads, paged listings.</summary>
-internal sealed class MenuRepository(IAmazonDynamoDB dynamo, IOptions<MenuApiOptions> options, TimeProvider time)
+internal sealed class MenuRepository(
+    IAmazonDynamoDB dynamo, IOptions<MenuApiOptions> options, TimeProvider time, ApiTelemetry telemetry, ILogger<MenuRepository> logger)
 {
     /// <summary>The most items one page may ask for, and the page size of filtered reads.</summary>
     public const int MaxPageSize = 100;
@@ -133,25 +134,29 @@ internal sealed class MenuRepository(IAmazonDynamoDB dynamo, IOptions<MenuApiOpt
         return await UpdateAsync(productName, update, update.VersionCondition(condition), cancellationToken);
     }
 
-    /// <summary>SET special = 1 or REMOVE special (so the index stays sparse); a call that changes nothing returns the item as it is.</summary>
-    public async Task<WriteResult> SetSpecialAsync(string productName, bool special, CancellationToken cancellationToken)
+    /// <summary>
+    /// SET special = 1 or REMOVE special (so the index stays sparse), under If-Match's versions when given. A call that
+    /// changes nothing returns the item as it is; a version that does not match is a conflict (412), as for any write.
+    /// </summary>
+    public async Task<WriteResult> SetSpecialAsync(string productName, bool special, VersionCondition condition, CancellationToken cancellationToken)
     {
         var update = new UpdateBuilder(time.GetUtcNow());
-        string condition;
+        string state;
         if (special)
         {
             update.Set(A.Special, new AttributeValue { N = MenuTable.SpecialOn });
-            condition = "(attribute_not_exists(#special) OR #special <> :special)";
+            state = "(attribute_not_exists(#special) OR #special <> :special)";
         }
         else
         {
             update.Remove(A.Special);
-            condition = "attribute_exists(#special)";
+            state = "attribute_exists(#special)";
         }
 
-        var result = await UpdateAsync(productName, update, condition, cancellationToken);
-        // Already in the asked state: idempotent, nothing was written.
-        return result.Status == WriteStatus.Conflict ? result with { Status = WriteStatus.Done } : result;
+        var version = update.VersionCondition(condition);
+        var result = await UpdateAsync(productName, update, version is null ? state : $"{version} AND {state}", cancellationToken);
+        // The condition failed: on the version (a conflict), or because the item is already in the asked state (idempotent, nothing written).
+        return result.Status == WriteStatus.Conflict && condition.Allows(result.Item!.Version) ? result with { Status = WriteStatus.Done } : result;
     }
 
     public async Task<WriteResult> DeleteAsync(string productName, VersionCondition condition, CancellationToken cancellationToken)
@@ -205,6 +210,36 @@ internal sealed class MenuRepository(IAmazonDynamoDB dynamo, IOptions<MenuApiOpt
         }
     }
 
+    /// <summary>
+    /// Every stored name that breaks <see cref="ProductName"/>'s rule, with the rules it breaks: a Scan of the keys only,
+    /// for the maintenance route. Such items are never rewritten by the Api; docs/api.md says what to do with them.
+    /// </summary>
+    public async Task<IReadOnlyList<NoncanonicalName>> ListNoncanonicalNamesAsync(CancellationToken cancellationToken)
+    {
+        var found = new List<NoncanonicalName>();
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var page = await dynamo.ScanAsync(new ScanRequest
+            {
+                TableName = Table,
+                ProjectionExpression = "#pk",
+                ExpressionAttributeNames = new() { ["#pk"] = A.ProductName },
+                ExclusiveStartKey = start,
+            }, cancellationToken);
+            foreach (var item in page.Items ?? [])
+            {
+                var name = NameOf(item);
+                if (ProductName.Problems(name).ToList() is { Count: > 0 } problems) found.Add(new NoncanonicalName(name, problems));
+            }
+
+            start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+        }
+        while (start is not null);
+
+        return found;
+    }
+
     private delegate Task<(List<Dictionary<string, AttributeValue>>? Items, Dictionary<string, AttributeValue>? LastKey)> PageReader(
         Dictionary<string, AttributeValue>? start, int pageSize, CancellationToken cancellationToken);
 
@@ -215,7 +250,7 @@ internal sealed class MenuRepository(IAmazonDynamoDB dynamo, IOptions<MenuApiOpt
     /// pages are read full and, when the limit is reached inside a page, the last returned item's key is the resume point
     /// (a valid ExclusiveStartKey, as the index projects every key attribute).
     /// </summary>
-    private static async Task<MenuItemsPage> ReadPagesAsync(
+    private async Task<MenuItemsPage> ReadPagesAsync(
         string operation, int limit, bool filtered, Dictionary<string, AttributeValue>? start,
         Func<Dictionary<string, AttributeValue>, Dictionary<string, AttributeValue>> keyOf, PageReader readPage, CancellationToken cancellationToken)
     {
@@ -227,13 +262,14 @@ internal sealed class MenuRepository(IAmazonDynamoDB dynamo, IOptions<MenuApiOpt
         {
             var (page, lastKey) = await readPage(start, filtered ? MaxPageSize : limit - items.Count, cancellationToken);
             pages++;
-            page ??= [];
             lastKey = lastKey is { Count: > 0 } ? lastKey : null;
-            var taken = Math.Min(page.Count, limit - items.Count);
-            items.AddRange(page.Take(taken).Select(Map));
+            // One stored item the Api cannot represent must not take the listing down: it is left out, logged and counted.
+            var usable = (page ?? []).Select(raw => (raw, item: TryMap(raw, operation))).Where(x => x.item is not null).ToList();
+            var taken = Math.Min(usable.Count, limit - items.Count);
+            items.AddRange(usable.Take(taken).Select(x => x.item!));
             if (items.Count == limit)
             {
-                next = taken == page.Count ? lastKey : keyOf(page[taken - 1]);
+                next = taken == usable.Count ? lastKey : keyOf(usable[taken - 1].raw);
                 break;
             }
 
@@ -264,7 +300,22 @@ internal sealed class MenuRepository(IAmazonDynamoDB dynamo, IOptions<MenuApiOpt
 
     private ConditionalPut CreatePut(MenuItem item) => new(Table, MenuItemMapper.ToAttributes(item));
 
-    private static MenuItem Map(Dictionary<string, AttributeValue> attributes) => Normalize(MenuItemMapper.FromAttributes(attributes));
+    /// <summary>The stored item, or <see cref="UnrepresentableItemException"/> (a 422) when the Api cannot represent it.</summary>
+    private static MenuItem Map(Dictionary<string, AttributeValue> attributes) =>
+        MenuItemMapper.TryFromAttributes(attributes, out var item, out var problem)
+            ? Normalize(item)
+            : throw new UnrepresentableItemException(NameOf(attributes), problem);
+
+    private MenuItem? TryMap(Dictionary<string, AttributeValue> attributes, string operation)
+    {
+        if (MenuItemMapper.TryFromAttributes(attributes, out var item, out var problem)) return Normalize(item);
+        telemetry.Unrepresentable(operation);
+        Log.UnrepresentableItem(logger, NameOf(attributes), operation, problem);
+        return null;
+    }
+
+    private static string NameOf(Dictionary<string, AttributeValue> attributes) =>
+        attributes.TryGetValue(A.ProductName, out var name) && name.S is { } text ? text : "(no product_name)";
 
     // DynamoDB drops trailing zeros (0.10 comes back as 0.1); adding 0.00m restores two decimal places without
     // changing the value, because a decimal sum keeps the larger scale of its operands.

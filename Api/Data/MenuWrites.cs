@@ -23,11 +23,26 @@ internal sealed record ExistingItem(int Position, string ProductName, MenuItem? 
 internal sealed record VersionCondition(bool AnyVersion, IReadOnlyList<long> Versions)
 {
     public static readonly VersionCondition Any = new(true, []);
+
+    public bool Allows(long version) => AnyVersion || Versions.Contains(version);
+}
+
+/// <summary>A stored product name that breaks the name rule, and the rules it breaks.</summary>
+internal sealed record NoncanonicalName(string ProductName, IReadOnlyList<string> Problems);
+
+/// <summary>A stored item that <see cref="MenuItem"/> cannot represent exactly; the Api answers 422 for it on its own route.</summary>
+internal sealed class UnrepresentableItemException(string productName, string problem)
+    : Exception($"The stored item '{productName}' cannot be represented: {problem}.")
+{
+    public string ProductName { get; } = productName;
+
+    public string Problem { get; } = problem;
 }
 
 /// <summary>A partial update; null fields are left as they are.</summary>
 internal sealed record MenuItemPatch
 {
+    [System.Text.Json.Serialization.JsonConverter(typeof(ExactPriceConverter))]
     public decimal? Price { get; init; }
 
     /// <summary>An empty string removes the description.</summary>

@@ -1,3 +1,4 @@
+using CafeMenu.Api.Apis;
 using CafeMenu.Api.Data;
 using CafeMenu.Api.Telemetry;
 using CafeMenu.Menu;
@@ -62,6 +63,9 @@ internal static class MenuApiHostingExtensions
         app.UseExceptionHandler();
         // Responses without a body (unknown route, 405, 413 from the body reader) get the same ProblemDetails shape.
         app.UseStatusCodePages();
+        // Before routing: item routes match the path segment as the client encoded it (see RawItemPath).
+        app.UseRawItemPath();
+        app.UseRouting();
         return app;
     }
 

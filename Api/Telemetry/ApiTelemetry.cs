@@ -13,6 +13,7 @@ internal sealed class ApiTelemetry
     private readonly Counter<long> _itemsCreated;
     private readonly Counter<long> _conflicts;
     private readonly Counter<long> _specialsServed;
+    private readonly Counter<long> _unrepresentable;
 
     public ApiTelemetry(IMeterFactory meterFactory)
     {
@@ -20,6 +21,8 @@ internal sealed class ApiTelemetry
         _itemsCreated = meter.CreateCounter<long>("cafemenu.api.items.created", "{item}", "Menu items created through POST /menu and POST /menu/batch.");
         _conflicts = meter.CreateCounter<long>("cafemenu.api.conflicts", "{conflict}", "Writes refused because the item exists or its version changed.");
         _specialsServed = meter.CreateCounter<long>("cafemenu.api.specials.served", "{item}", "Items returned by GET /menu/specials.");
+        _unrepresentable = meter.CreateCounter<long>("cafemenu.api.items.unrepresentable", "{item}",
+            "Stored items the Api cannot represent (for example a price no decimal holds exactly), left out of a listing or answered with 422.");
     }
 
     public void ItemsCreated(int count, string operation) =>
@@ -30,4 +33,7 @@ internal sealed class ApiTelemetry
         1, new KeyValuePair<string, object?>("cafemenu.operation", operation), new KeyValuePair<string, object?>("cafemenu.conflict", kind));
 
     public void SpecialsServed(int count) => _specialsServed.Add(count);
+
+    /// <param name="operation">the listing or route that met the item.</param>
+    public void Unrepresentable(string operation) => _unrepresentable.Add(1, new KeyValuePair<string, object?>("cafemenu.operation", operation));
 }

@@ -35,4 +35,7 @@ internal static partial class Log
 
     [LoggerMessage(11, LogLevel.Information, "Rejected a request: {Status} {Reason}")]
     public static partial void RequestRejected(ILogger logger, int status, string reason);
+
+    [LoggerMessage(12, LogLevel.Warning, "Left {ProductName} out of {Operation}: the stored item cannot be represented ({Problem}); fix it with PATCH or the Loader")]
+    public static partial void UnrepresentableItem(ILogger logger, string productName, string operation, string problem);
 }

@@ -28,7 +28,7 @@ internal sealed class MenuApiClient(HttpClient http)
 
     /// <summary><c>GET /menu/{name}</c>: Success with the item and its ETag, or NotFound.</summary>
     public Task<ApiResult> GetItemAsync(string productName, CancellationToken cancellationToken) =>
-        SendAsync(() => new HttpRequestMessage(HttpMethod.Get, ItemPath(productName)), cancellationToken);
+        SendAsync(() => new HttpRequestMessage(HttpMethod.Get, ItemUri(productName)), cancellationToken);
 
     /// <summary><c>POST /menu</c>: Success (201), Duplicate with the existing item (409), or Rejected with field errors (400).</summary>
     public Task<ApiResult> CreateAsync(NewMenuItem item, CancellationToken cancellationToken) =>
@@ -38,25 +38,36 @@ internal sealed class MenuApiClient(HttpClient http)
     public Task<ApiResult> UpdateAsync(string productName, MenuItemPatch patch, string etag, CancellationToken cancellationToken) =>
         SendAsync(() =>
         {
-            var request = new HttpRequestMessage(HttpMethod.Patch, ItemPath(productName)) { Content = JsonContent.Create(patch, options: Json) };
+            var request = new HttpRequestMessage(HttpMethod.Patch, ItemUri(productName)) { Content = JsonContent.Create(patch, options: Json) };
             request.Headers.TryAddWithoutValidation("If-Match", etag);
             return request;
         }, cancellationToken);
 
     /// <summary><c>PUT</c> or <c>DELETE /menu/{name}/special</c>; both are idempotent.</summary>
     public Task<ApiResult> SetSpecialAsync(string productName, bool onSpecial, CancellationToken cancellationToken) =>
-        SendAsync(() => new HttpRequestMessage(onSpecial ? HttpMethod.Put : HttpMethod.Delete, ItemPath(productName) + "/special"), cancellationToken);
+        SendAsync(() => new HttpRequestMessage(onSpecial ? HttpMethod.Put : HttpMethod.Delete, ItemUri(productName, "/special")), cancellationToken);
 
     /// <summary><c>DELETE /menu/{name}</c>, conditional on the ETag when one is given.</summary>
     public Task<ApiResult> DeleteAsync(string productName, string? etag, CancellationToken cancellationToken) =>
         SendAsync(() =>
         {
-            var request = new HttpRequestMessage(HttpMethod.Delete, ItemPath(productName));
+            var request = new HttpRequestMessage(HttpMethod.Delete, ItemUri(productName));
             if (etag is not null) request.Headers.TryAddWithoutValidation("If-Match", etag);
             return request;
         }, cancellationToken);
 
-    internal static string ItemPath(string productName) => "menu/" + Uri.EscapeDataString(productName);
+    /// <summary>The Api's one URL scheme for items (<see cref="ProductName.UrlSegment"/>), relative to the base address.</summary>
+    internal static string ItemPath(string productName) => "menu/" + ProductName.UrlSegment(productName);
+
+    /// <summary>
+    /// The absolute item URL, sent as written: .NET's Uri would unescape %2E and remove "." and ".." as dot segments,
+    /// so the products named that way would be unreachable (or another resource reached).
+    /// </summary>
+    private Uri ItemUri(string productName, string suffix = "") =>
+        http.BaseAddress is { } root
+            ? new Uri(root.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/" + ItemPath(productName) + suffix,
+                new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true })
+            : new Uri(ItemPath(productName) + suffix, UriKind.Relative);
 
     internal static string WithQuery(string path, int limit, string? cursor, params (string Name, string? Value)[] extra)
     {

@@ -93,7 +93,8 @@ public sealed class MenuItemForm
 
     private MenuItem ToMenuItem() => new()
     {
-        ProductName = Name,
+        // Checked as sent: the form trims the name it sends (ToNewItem), and the Api refuses a padded one.
+        ProductName = Name.Trim(),
         Description = NullIfBlank(Description),
         Price = ParsedPrice ?? 0m,
         ProductGroup = NullIfBlank(Group),

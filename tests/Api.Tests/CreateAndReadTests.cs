@@ -93,28 +93,31 @@ public sealed class CreateAndReadTests(ApiFactory api) : IClassFixture<ApiFactor
     }
 
     [Theory]
-    [InlineData("""{"product_name":"A","price":1,"colour":"red"}""", "colour")]
-    [InlineData("""{"product_name":"A","price":}""", "line")]
-    [InlineData("""{"price":1}""", "product_name")]
-    [InlineData("""{"product_name":"A","price":"cheap"}""", "$.price")]
-    [InlineData("""{"product_name":"A","price":123456789012345678901234567890123456789}""", "$.price")]
-    [InlineData("""[1,2]""", "$")]
-    public async Task Malformed_or_unknown_json_is_400_saying_where(string body, string mentioned)
+    [InlineData("""{"product_name":"A","price":1,"colour":"red"}""", "colour", "colour")]
+    [InlineData("""{"product_name":"A","price":}""", "price", "line")]
+    [InlineData("""{"price":1}""", "product_name", "product_name")]
+    [InlineData("""{"product_name":"A","price":"cheap"}""", "price", "cheap")]
+    [InlineData("""{"product_name":"A","price":123456789012345678901234567890123456789}""", "price", "39 significant digits")]
+    [InlineData("""[1,2]""", "body", "line")]
+    public async Task Malformed_or_unknown_json_is_400_naming_the_field_in_errors_and_saying_why(string body, string field, string mentioned)
     {
         var problem = await (await _client.PostAsync("/menu", Json(body))).AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains(mentioned, problem.GetProperty("detail").GetString());
+        Assert.Contains(mentioned, problem.GetProperty("errors").GetProperty(field)[0].GetString());
+        Assert.DoesNotContain("System.", problem.GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Invalid_fields_are_400_with_a_per_field_errors_map()
     {
         var tags = string.Join(",", Enumerable.Range(0, 21).Select(i => $"\"t{i}\""));
-        var body = $$"""{"product_name":"  ","price":-1.005,"description":"{{new string('d', 2001)}}","tags":[{{tags}}]}""";
+        // The price is checked while the body is read (on its own digits), so a bad price is reported on its own: see ExactPriceTests.
+        var body = $$"""{"product_name":"  ","price":1.00,"description":"{{new string('d', 2001)}}","tags":[{{tags}}]}""";
 
         var problem = await (await _client.PostAsync("/menu", Json(body))).AssertProblemAsync(HttpStatusCode.BadRequest);
 
         var errors = problem.GetProperty("errors");
-        foreach (var field in new[] { "product_name", "price", "description", "tags" })
+        foreach (var field in new[] { "product_name", "description", "tags" })
         {
             Assert.True(errors.TryGetProperty(field, out _), $"no error for {field}: {errors}");
         }

@@ -50,7 +50,16 @@ internal static class Http
     public static string ETag(this HttpResponseMessage response) =>
         response.Headers.ETag?.ToString() ?? throw new Xunit.Sdk.XunitException("response has no ETag");
 
-    public static string Path(string productName) => $"/menu/{Uri.EscapeDataString(productName)}";
+    /// <summary>The item address in the Api's one URL scheme.</summary>
+    public static string Path(string productName) => CafeMenu.Menu.ProductName.ItemPath(productName);
+
+    /// <summary>
+    /// The item's absolute URL as sent on the wire: .NET's Uri would otherwise unescape %2E and drop the names "." and ".."
+    /// as dot segments, so the client opts out of path canonicalisation, as Web's MenuApiClient does.
+    /// </summary>
+    public static Uri Url(this HttpClient client, string productName, string suffix = "") =>
+        new(client.BaseAddress!.GetLeftPart(UriPartial.Authority) + Path(productName) + suffix,
+            new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
 
     public static EntityTagHeaderValue Tag(long version) => new($"\"{version}\"");
 }

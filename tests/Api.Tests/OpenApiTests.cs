@@ -11,13 +11,14 @@ public sealed class OpenApiTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         { "get", "/menu", [200, 400, 503] },
         { "get", "/menu/specials", [200, 400, 503] },
-        { "get", "/menu/{product_name}", [200, 404, 503] },
+        { "get", "/menu/{product_name}", [200, 400, 404, 422, 503] },
         { "post", "/menu", [201, 400, 409, 413, 415, 503] },
         { "post", "/menu/batch", [201, 400, 409, 413, 415, 503] },
         { "patch", "/menu/{product_name}", [200, 400, 404, 412, 415, 428, 503] },
-        { "put", "/menu/{product_name}/special", [200, 404, 503] },
-        { "delete", "/menu/{product_name}/special", [200, 404, 503] },
+        { "put", "/menu/{product_name}/special", [200, 400, 404, 412, 503] },
+        { "delete", "/menu/{product_name}/special", [200, 400, 404, 412, 503] },
         { "delete", "/menu/{product_name}", [204, 400, 404, 412, 503] },
+        { "get", "/maintenance/noncanonical-names", [200, 503] },
     };
 
     [Theory]

@@ -33,3 +33,30 @@ public class DynamoNumberTests
         Assert.Contains(reason, error);
     }
 }
+
+/// <summary>The price rule on the number's own text: refused, never rounded.</summary>
+public class PriceRuleTests
+{
+    [Theory]
+    [InlineData("0.0000000000000000000000000000001")]
+    [InlineData("2.000000000000000000000000000001")]
+    [InlineData("1E-130")]
+    [InlineData("1.005")]
+    [InlineData("-0.01")]
+    [InlineData("1E+26")]
+    [InlineData("1E+126")]
+    [InlineData("abc")]
+    public void A_price_that_cannot_be_stored_exactly_to_two_decimals_is_refused(string text) =>
+        Assert.NotNull(PriceRule.Check(text, out _));
+
+    [Theory]
+    [InlineData("0.10", "0.10")]
+    [InlineData("1E+2", "100")]
+    [InlineData("1.500", "1.500")]
+    [InlineData("99999999999999999999999999.99", "99999999999999999999999999.99")]
+    public void A_valid_price_keeps_its_value_exactly(string text, string expected)
+    {
+        Assert.Null(PriceRule.Check(text, out var price));
+        Assert.Equal(expected, price.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

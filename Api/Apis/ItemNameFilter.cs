@@ -1,0 +1,16 @@
+using CafeMenu.Menu;
+
+namespace CafeMenu.Api.Apis;
+
+/// <summary>Refuses an item route whose name breaks the name rule: 400 with <c>errors.product_name</c>, before the handler runs.</summary>
+internal static class ItemNameFilter
+{
+    public static ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        if (context.Arguments.OfType<ItemName>().FirstOrDefault() is not { Problems.Count: > 0 } name) return next(context);
+        return ValueTask.FromResult<object?>(TypedResults.ValidationProblem(
+            new Dictionary<string, string[]> { [MenuTable.Attributes.ProductName] = [.. name.Problems] },
+            "The product name in the path breaks the name rule, so no item can have it. Address items by the name exactly as stored, " +
+            "as one percent-encoded path segment (the Location header of a create shows it)."));
+    }
+}

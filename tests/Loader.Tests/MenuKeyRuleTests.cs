@@ -1,0 +1,46 @@
+using Amazon.DynamoDBv2.Model;
+using CafeMenu.TestSupport;
+
+namespace CafeMenu.Loader.Tests;
+
+/// <summary>Issue 15: loads into the café's table refuse keys that break the product-name rule; other tables are unchanged.</summary>
+[Collection(DynamoCollection.Name)]
+public class MenuKeyRuleTests(DynamoDbLocalFixture dynamo)
+{
+    [Fact]
+    public async Task Names_that_break_the_rule_are_validation_errors_with_file_and_line_and_exit_2_and_nothing_is_written()
+    {
+        var table = DynamoDbLocalFixture.UniqueTableName("menukey");
+        var file = LoaderRun.TempFile("names.ndjson",
+            "{\"product_name\":\"Latte\",\"price\":1}\n{\"product_name\":\"Latte \",\"price\":1}\n{\"product_name\":\"Cafe\\u0301\",\"price\":1}\n{\"product_name\":\"specials\",\"price\":1}\n");
+
+        var run = await LoaderRun.RunAsync(dynamo, "load", file, "--table", table, "--create-table", "--progress", "none");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{file}:2: product_name: product_name must not start or end with whitespace", run.Output);
+        Assert.Contains($"{file}:3: product_name: product_name must be in Unicode NFC", run.Output);
+        Assert.Contains($"{file}:4: product_name: product_name must not be 'specials'", run.Output);
+        using var client = dynamo.CreateClient();
+        Assert.Empty(await LoaderRun.ScanAllAsync(client, table));
+    }
+
+    [Fact]
+    public async Task A_table_of_another_key_takes_the_same_names_unchecked()
+    {
+        var table = DynamoDbLocalFixture.UniqueTableName("otherkey");
+        using var client = dynamo.CreateClient();
+        await client.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = table,
+            KeySchema = [new KeySchemaElement("id", Amazon.DynamoDBv2.KeyType.HASH)],
+            AttributeDefinitions = [new AttributeDefinition("id", Amazon.DynamoDBv2.ScalarAttributeType.S)],
+            BillingMode = Amazon.DynamoDBv2.BillingMode.PAY_PER_REQUEST,
+        });
+        var file = LoaderRun.TempFile("other.ndjson", "{\"id\":\"Latte \",\"product_name\":\"Latte \"}\n");
+
+        var run = await LoaderRun.RunAsync(dynamo, "load", file, "--table", table, "--progress", "none");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Single(await LoaderRun.ScanAllAsync(client, table));
+    }
+}
