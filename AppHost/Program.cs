@@ -8,7 +8,8 @@ if (args.Contains("--in-memory")) dynamodb.WithInMemory();
 var loader = builder.AddProject<Projects.Loader>("loader")
     .WithArgs("load", "../data/menu.json", "--table", "FoodProducts", "--mode", "insert-only", "--create-table", "--progress", "plain")
     .WithReference(dynamodb)
-    .WaitFor(dynamodb);
+    .WaitFor(dynamodb)
+    .WithoutHttpsCertificate();
 
 dynamodb.WithTableResetCommand("reset-menu", "Reset menu", table: "FoodProducts", loader);
 
@@ -16,11 +17,13 @@ var api = builder.AddProject<Projects.Api>("api")
     .WithReference(dynamodb)
     .WaitFor(dynamodb)
     .WaitForCompletion(loader)
+    .WithoutHttpsCertificate()
     .WithPromptHttpHealthCheck("/health");
 
 builder.AddProject<Projects.Web>("web")
     .WithReference(api)
     .WaitFor(api)
+    .WithoutHttpsCertificate()
     .WithPromptHttpHealthCheck("/health");
 
 builder.Build().Run();
