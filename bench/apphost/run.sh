@@ -31,7 +31,8 @@ for run in $(seq 1 "$runs"); do
   ready=$(since "$start" "$(grep -m1 '\[apphost\] web: Running (Healthy)' "$log" | cut -d' ' -f1)")
   line="run $run: web healthy at ${ready} s ("
   for r in dynamodb loader api web; do
-    t=$(grep -m1 "\[apphost\] $r: \(Running (Healthy)\|Finished\)" "$log" | cut -d' ' -f1)
+    ready_state="Running (Healthy)"; [ "$r" = loader ] && ready_state="Finished"
+    t=$(grep -m1 "\[apphost\] $r: $ready_state" "$log" | cut -d' ' -f1)
     line+="$r $(since "$start" "$t") s, "
   done
   sleep 2
