@@ -43,7 +43,7 @@ trap 'rm -rf "$results"' EXIT
 # Heavy tests run after the others, one project at a time: the tests that start whole AppHosts (java and several dotnet
 # processes each) and the 50,000-item Loader kill test. On a 2-core machine they would starve the other tests' DynamoDB
 # Local fixtures, and be starved by them.
-whole_apphost="FullyQualifiedName~CafeMenu.Reliability.ListenerTests|FullyQualifiedName~CafeMenu.Reliability.AppHostStopTests"
+whole_apphost="FullyQualifiedName~CafeMenu.Reliability.ListenerTests|FullyQualifiedName~CafeMenu.Reliability.AppHostStopTests|FullyQualifiedName~CafeMenu.Reliability.DataFolderTests"
 killed_loader="FullyQualifiedName~CafeMenu.Reliability.LoaderKilledMidLoadTests"
 # The published Loader's tests start with a Native AOT compile, which takes both cores for about a minute.
 published_loader="FullyQualifiedName~CafeMenu.Loader.Tests.PublishedLoaderTests"

@@ -32,7 +32,24 @@ public static class DynamoDBAdminBuilderExtensions
             .WithPromptHttpHealthCheck("/")
             .WithIconName("TableSearch")
             .ExcludeFromManifest();
+        builder.ApplicationBuilder.Eventing.Subscribe<BeforeResourceStartedEvent>(admin, (e, _) => CheckInstallation(admin, toolFolder, e.Services));
         configure?.Invoke(adminBuilder);
         return builder;
+    }
+
+    /// <summary>node and the restored package are there, or the admin fails to start with what to do.</summary>
+    private static Task CheckInstallation(DynamoDBAdminResource admin, string toolFolder, IServiceProvider services)
+    {
+        if (DynamoDBLocalInstallation.FindOnPath("node", Environment.GetEnvironmentVariable("PATH") ?? "") is null)
+        {
+            throw StartFailure.Of(admin, services, "node was not found on PATH: dynamodb-admin needs Node.js (Debian: apt-get install nodejs npm).");
+        }
+
+        if (!File.Exists(Path.Combine(toolFolder, DynamoDBAdminResource.EntryPoint)))
+        {
+            throw StartFailure.Of(admin, services, $"dynamodb-admin is not installed: run 'npm ci' in {DynamoDBAdminResource.ToolFolder} (building the AppHost does it).");
+        }
+
+        return Task.CompletedTask;
     }
 }

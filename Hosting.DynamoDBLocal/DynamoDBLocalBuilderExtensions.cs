@@ -3,7 +3,6 @@ using CafeMenu.Hosting.DynamoDBLocal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Logging;
 
 namespace Aspire.Hosting;
 
@@ -89,7 +88,6 @@ public static class DynamoDBLocalBuilderExtensions
     /// </summary>
     private static Task PrepareStart(DynamoDBLocalResource resource, IServiceProvider services)
     {
-        var logger = services.GetRequiredService<ResourceLoggerService>().GetLogger(resource);
         try
         {
             var installation = resource.Installation = DynamoDBLocalInstallation.Locate(resource.RepositoryRoot);
@@ -104,10 +102,7 @@ public static class DynamoDBLocalBuilderExtensions
         }
         catch (Exception e) when (e is DynamoDBLocalMissingException or DistributedApplicationException)
         {
-            // The reason, once, without a stack trace: on the AppHost's console and in the resource's console log.
-            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DynamoDBLocalResource)).LogError("{Reason}", e.Message);
-            logger.LogError("{Reason}", e.Message);
-            throw new DistributedApplicationException(e.Message);
+            throw StartFailure.Of(resource, services, e.Message);
         }
 
         return Task.CompletedTask;

