@@ -141,15 +141,8 @@ public sealed class BoundaryTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Theory]
     [InlineData("[null]", "[0]")]
     [InlineData("""[{"product_name":"Batch ok","price":1},null]""", "[1]")]
-    public async Task A_batch_with_null_elements_is_400_naming_their_position_and_writes_nothing(string body, string position)
-    {
-        var before = await RawTable.ScanAsync(api);
-
-        var problem = await (await _client.PostAsync("/menu/batch", Json(body))).AssertProblemAsync(HttpStatusCode.BadRequest);
-
-        Assert.True(problem.GetProperty("errors").TryGetProperty(position, out _), problem.ToString());
-        Assert.Equal(before, await RawTable.ScanAsync(api));
-    }
+    public Task A_batch_with_null_elements_is_400_naming_their_position_and_writes_nothing(string body, string position) =>
+        AssertRefusedNamingAsync("/menu/batch", body, position);
 
     [Fact]
     public async Task If_match_with_101_versions_is_400_and_with_100_is_compared()
@@ -191,11 +184,15 @@ public sealed class BoundaryTests(ApiFactory api) : IClassFixture<ApiFactory>
     [InlineData("""{"product_name":"Dup A","price":1,"Product_Name":"Dup B"}""", "Product_Name")]
     [InlineData("""{"PRODUCT_NAME":"Dup C","price":1}""", "PRODUCT_NAME")]
     [InlineData("""{"product_name":"Dup D","price":1,"price":2}""", "price")]
-    public async Task A_field_spelled_twice_or_in_another_case_is_400_naming_it_and_nothing_is_created(string body, string field)
+    public Task A_field_spelled_twice_or_in_another_case_is_400_naming_it_and_nothing_is_created(string body, string field) =>
+        AssertRefusedNamingAsync("/menu", body, field);
+
+    /// <summary>POSTs <paramref name="body"/>: a 400 whose errors name <paramref name="field"/>, and the table read raw is unchanged.</summary>
+    private async Task AssertRefusedNamingAsync(string route, string body, string field)
     {
         var before = await RawTable.ScanAsync(api);
 
-        var problem = await (await _client.PostAsync("/menu", Json(body))).AssertProblemAsync(HttpStatusCode.BadRequest);
+        var problem = await (await _client.PostAsync(route, Json(body))).AssertProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
         Assert.Equal(before, await RawTable.ScanAsync(api));
