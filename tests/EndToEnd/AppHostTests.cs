@@ -54,6 +54,31 @@ public sealed class AppHostTests(CafeAppFixture cafe)
     }
 
     [Fact]
+    public async Task In_a_browser_the_menu_site_loads_its_styles_and_scripts_and_no_request_fails_or_reaches_the_error_page()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+        var responses = new List<(int Status, string Url)>();
+        page.Response += (_, response) => { lock (responses) responses.Add((response.Status, response.Url)); };
+
+        await page.GotoAsync(cafe.App.GetEndpoint("web").ToString(), new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await Assertions.Expect(page.Locator("section[aria-label='The whole menu'] li.menu-item").First).ToBeVisibleAsync();
+
+        List<(int Status, string Url)> seen;
+        lock (responses) seen = [.. responses];
+        Assert.DoesNotContain(seen, r => r.Status >= 400);
+        Assert.DoesNotContain(seen, r => r.Url.Contains("/error", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(seen, r => r.Status == 200 && r.Url.Contains("bootstrap", StringComparison.Ordinal) && r.Url.Contains(".css", StringComparison.Ordinal));
+        Assert.Contains(seen, r => r.Status == 200 && r.Url.Contains("blazor.web", StringComparison.Ordinal));
+        // Interactive server rendering: the script negotiated a circuit with the server.
+        Assert.Contains(seen, r => r.Status == 200 && r.Url.Contains("_blazor/negotiate", StringComparison.Ordinal));
+        // The stylesheets applied: Bootstrap makes the navbar a flex box (a block without it), app.css colours it.
+        Assert.Equal("flex", await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('nav.navbar')).display"));
+        Assert.NotEqual("rgba(0, 0, 0, 0)", await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('nav.navbar')).backgroundColor"));
+    }
+
+    [Fact]
     public async Task Dynamodb_admin_lists_the_FoodProducts_table()
     {
         using var http = cafe.App.CreateHttpClient("dynamodb-admin");
