@@ -28,6 +28,9 @@ public sealed class CafeAppFixture : IAsyncLifetime
 
     public string OtlpApiKey { get; private set; } = "";
 
+    /// <summary>The key of the dashboard's telemetry API (<c>/api/telemetry</c>).</summary>
+    public string DashboardApiKey { get; private set; } = "";
+
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
@@ -37,6 +40,7 @@ public sealed class CafeAppFixture : IAsyncLifetime
         _app = await builder.BuildAsync(timeout.Token);
         BrowserToken = builder.Configuration["AppHost:BrowserToken"] ?? "";
         OtlpApiKey = builder.Configuration["AppHost:OtlpApiKey"] ?? "";
+        DashboardApiKey = builder.Configuration["AppHost:DashboardApiKey"] ?? "";
         await _app.StartAsync(timeout.Token);
         foreach (var name in HealthyResources)
         {

@@ -1,0 +1,140 @@
+using System.Net;
+using System.Text.Json;
+
+namespace CafeMenu.EndToEnd;
+
+/// <summary>
+/// One view of the menu page, as the Aspire dashboard received it over OTLP and serves it on its telemetry API
+/// (<c>/api/telemetry/traces</c>, the key the AppHost generated): one trace from the web's request through the Api into
+/// each DynamoDB call, with the DynamoDB attributes.
+/// </summary>
+[Collection(CafeAppCollection.Name)]
+public sealed class PageViewTraceTests(CafeAppFixture cafe)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task One_page_view_is_one_trace_from_web_through_api_into_each_DynamoDB_call_with_table_index_capacity_and_request_id()
+    {
+        using (var web = cafe.App.CreateHttpClient("web"))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await web.GetAsync("/")).StatusCode);
+        }
+
+        using var dashboard = new HttpClient { BaseAddress = cafe.App.GetEndpoint("aspire-dashboard", "http") };
+        Assert.False(string.IsNullOrEmpty(cafe.DashboardApiKey), "the AppHost generated no dashboard API key");
+        dashboard.DefaultRequestHeaders.Add("x-api-key", cafe.DashboardApiKey);
+
+        var trace = await WaitForPageViewAsync(dashboard);
+
+        var root = Assert.Single(trace, s => s.ParentSpanId.Length == 0);
+        Assert.Equal(("web", "GET /"), (root.Service, root.Name));
+        var reads = trace.Where(s => s.Name is "DynamoDB.Scan" or "DynamoDB.Query").ToList();
+        Assert.Contains(reads, s => s.Name == "DynamoDB.Scan");
+        Assert.Contains(reads, s => s.Name == "DynamoDB.Query");
+        foreach (var read in reads)
+        {
+            Assert.Equal("api", read.Service);
+            // Every call hangs from the page view: DynamoDB span → … → api server span → web client span → … → web root.
+            var chain = Ancestors(trace, read);
+            Assert.Equal(root, chain[^1]);
+            Assert.Contains(chain, s => s.Service == "api" && s.Kind == 2);
+            Assert.Contains(chain, s => s.Service == "web" && s.Kind == 3);
+            Assert.Contains("FoodProducts", read.Attribute("aws.dynamodb.table_names"), StringComparison.Ordinal);
+            Assert.False(string.IsNullOrEmpty(read.Attribute("aws.request_id")), $"{read.Name} has no aws.request_id");
+            Assert.Contains("CapacityUnits", read.Attribute("aws.dynamodb.consumed_capacity"), StringComparison.Ordinal);
+        }
+
+        Assert.All(reads.Where(s => s.Name == "DynamoDB.Query"), q => Assert.Equal("special_GSI", q.Attribute("aws.dynamodb.index_name")));
+    }
+
+    private async Task<List<Span>> WaitForPageViewAsync(HttpClient dashboard)
+    {
+        using var deadline = new CancellationTokenSource(Timeout);
+        var seen = "";
+        while (true)
+        {
+            using var response = await dashboard.GetAsync("/api/telemetry/traces?resource=web&limit=200", deadline.Token);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var spans = Span.Parse(await response.Content.ReadAsStringAsync(deadline.Token));
+            foreach (var traceSpans in spans.GroupBy(s => s.TraceId))
+            {
+                var trace = traceSpans.ToList();
+                if (trace.Any(s => s.ParentSpanId.Length == 0 && s.Name == "GET /")
+                    && trace.Any(s => s.Name == "DynamoDB.Scan") && trace.Any(s => s.Name == "DynamoDB.Query"))
+                {
+                    return trace;
+                }
+            }
+
+            seen = string.Join('\n', spans.Select(s => $"{s.Service} {s.Name}"));
+            try
+            {
+                await Task.Delay(500, deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Assert.Fail($"No complete page-view trace within {Timeout}; spans seen:\n{seen}");
+            }
+        }
+    }
+
+    private static List<Span> Ancestors(List<Span> trace, Span span)
+    {
+        var chain = new List<Span>();
+        for (var current = span; current.ParentSpanId.Length > 0;)
+        {
+            current = trace.Single(s => s.SpanId == current.ParentSpanId);
+            chain.Add(current);
+        }
+
+        return chain;
+    }
+
+    /// <summary>A span of the OTLP JSON the dashboard serves, with its resource's service name.</summary>
+    private sealed record Span(string Service, string TraceId, string SpanId, string ParentSpanId, string Name, int Kind, Dictionary<string, string> Attributes)
+    {
+        public string Attribute(string key) => Attributes.GetValueOrDefault(key, "");
+
+        public static List<Span> Parse(string json)
+        {
+            using var document = JsonDocument.Parse(json);
+            var spans = new List<Span>();
+            if (!document.RootElement.TryGetProperty("data", out var data) || !data.TryGetProperty("resourceSpans", out var resources)) return spans;
+            foreach (var resource in resources.EnumerateArray())
+            {
+                var service = AttributesOf(resource.GetProperty("resource")).GetValueOrDefault("service.name", "");
+                foreach (var scope in resource.GetProperty("scopeSpans").EnumerateArray())
+                {
+                    foreach (var span in scope.GetProperty("spans").EnumerateArray())
+                    {
+                        spans.Add(new Span(service, Text(span, "traceId"), Text(span, "spanId"), Text(span, "parentSpanId"), Text(span, "name"),
+                            span.TryGetProperty("kind", out var kind) && kind.ValueKind == JsonValueKind.Number ? kind.GetInt32() : 0, AttributesOf(span)));
+                    }
+                }
+            }
+
+            return spans;
+        }
+
+        private static string Text(JsonElement element, string name) =>
+            element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : "";
+
+        /// <summary>Attributes as text: scalars as themselves, arrays as their raw JSON.</summary>
+        private static Dictionary<string, string> AttributesOf(JsonElement element)
+        {
+            var attributes = new Dictionary<string, string>();
+            if (!element.TryGetProperty("attributes", out var list)) return attributes;
+            foreach (var attribute in list.EnumerateArray())
+            {
+                var value = attribute.GetProperty("value");
+                var property = value.EnumerateObject().FirstOrDefault();
+                attributes[attribute.GetProperty("key").GetString() ?? ""] = property.Value.ValueKind == JsonValueKind.String
+                    ? property.Value.GetString() ?? ""
+                    : property.Value.GetRawText();
+            }
+
+            return attributes;
+        }
+    }
+}
