@@ -4,8 +4,10 @@ using CafeMenu.Web.Components;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddMenuWeb();
+builder.AddWebSecurityHeaders();
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);

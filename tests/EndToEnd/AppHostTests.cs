@@ -61,8 +61,10 @@ public sealed class AppHostTests(CafeAppFixture cafe)
         var page = await browser.NewPageAsync();
         var responses = new List<(int Status, string Url)>();
         page.Response += (_, response) => { lock (responses) responses.Add((response.Status, response.Url)); };
+        var console = new List<string>();
+        page.Console += (_, message) => { lock (console) console.Add($"{message.Type}: {message.Text}"); };
 
-        await page.GotoAsync(cafe.App.GetEndpoint("web").ToString(), new() { WaitUntil = WaitUntilState.NetworkIdle });
+        var document = await page.GotoAsync(cafe.App.GetEndpoint("web").ToString(), new() { WaitUntil = WaitUntilState.NetworkIdle });
         await Assertions.Expect(page.Locator("section[aria-label='The whole menu'] li.menu-item").First).ToBeVisibleAsync();
 
         List<(int Status, string Url)> seen;
@@ -76,6 +78,14 @@ public sealed class AppHostTests(CafeAppFixture cafe)
         // The stylesheets applied: Bootstrap makes the navbar a flex box (a block without it), app.css colours it.
         Assert.Equal("flex", await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('nav.navbar')).display"));
         Assert.NotEqual("rgba(0, 0, 0, 0)", await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('nav.navbar')).backgroundColor"));
+
+        // The site's security headers, and a page that works under its Content-Security-Policy: nothing was blocked.
+        var headers = await document!.AllHeadersAsync();
+        Assert.Contains("default-src 'self'", headers.GetValueOrDefault("content-security-policy", ""), StringComparison.Ordinal);
+        Assert.Equal("nosniff", headers.GetValueOrDefault("x-content-type-options"));
+        Assert.False(string.IsNullOrEmpty(headers.GetValueOrDefault("referrer-policy")), "no Referrer-Policy");
+        Assert.False(headers.ContainsKey("server"), $"a Server header: {headers.GetValueOrDefault("server")}");
+        lock (console) Assert.DoesNotContain(console, m => m.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
