@@ -24,7 +24,7 @@ internal static class ItemRules
             CheckKey(name, value, type, limit, "key attribute", role, problems);
         }
 
-        problems.AddRange(MenuKeyRule.Check(item, schema));
+        problems.AddRange(MenuTableRules.Check(item, schema));
 
         // An index key is optional (an item without it is not in the index), but when present DynamoDB holds it to the
         // index's type and sizes: NULL is a type too, and refused ("Invalid attribute value type").

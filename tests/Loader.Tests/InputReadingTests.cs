@@ -98,14 +98,14 @@ public class InputReadingTests
     public void Numbers_of_38_significant_digits_are_accepted_and_39_rejected_with_file_line_and_attribute()
     {
         var outcome = Validate("n.ndjson",
-            "{\"product_name\":\"ok\",\"price\":1.2345678901234567890123456789012345678}\n"
-            + "{\"product_name\":\"bad\",\"price\":1.23456789012345678901234567890123456789}\n"
-            + "{\"product_name\":\"huge\",\"price\":1E+126}\n"
-            + "{\"product_name\":\"tiny\",\"price\":1E-131}\n");
+            "{\"product_name\":\"ok\",\"weight\":1.2345678901234567890123456789012345678}\n"
+            + "{\"product_name\":\"bad\",\"weight\":1.23456789012345678901234567890123456789}\n"
+            + "{\"product_name\":\"huge\",\"weight\":1E+126}\n"
+            + "{\"product_name\":\"tiny\",\"weight\":1E-131}\n");
 
         Assert.Equal(3, outcome.ErrorCount);
         var errors = outcome.Errors.ToList();
-        Assert.Equal((2, "price"), (errors[0].Line, errors[0].Attribute));
+        Assert.Equal((2, "weight"), (errors[0].Line, errors[0].Attribute));
         Assert.Contains("39 significant digits", errors[0].Reason);
         Assert.Equal(3, errors[1].Line);
         Assert.Equal(4, errors[2].Line);

@@ -74,10 +74,10 @@ internal static class LoaderRun
     /// <summary>The same two items as a JSON array, NDJSON, CSV and DynamoDB JSON: text beyond ASCII, a list, a number no double holds.</summary>
     public static string[] SameItemsInEveryFormat() =>
     [
-        TempFile("m.json", """[{"product_name":"Scone","price":2.80,"tags":["warm"],"special":1,"note":"café ✓"},{"product_name":"Tea","price":1.2345678901234567890123}]"""),
-        TempFile("m.ndjson", "{\"product_name\":\"Scone\",\"price\":2.80,\"tags\":[\"warm\"],\"special\":1,\"note\":\"café ✓\"}\n{\"product_name\":\"Tea\",\"price\":1.2345678901234567890123}\n"),
-        TempFile("m.csv", "product_name,price:N,tags:L,special:N,note\nScone,2.80,\"[\"\"warm\"\"]\",1,café ✓\nTea,1.2345678901234567890123,,,\n"),
-        TempFile("m.ddb.json", "{\"Item\":{\"product_name\":{\"S\":\"Scone\"},\"price\":{\"N\":\"2.80\"},\"tags\":{\"L\":[{\"S\":\"warm\"}]},\"special\":{\"N\":\"1\"},\"note\":{\"S\":\"café ✓\"}}}\n{\"Item\":{\"product_name\":{\"S\":\"Tea\"},\"price\":{\"N\":\"1.2345678901234567890123\"}}}\n"),
+        TempFile("m.json", """[{"product_name":"Scone","price":2.80,"tags":["warm"],"special":1,"note":"café ✓"},{"product_name":"Tea","weight":1.2345678901234567890123}]"""),
+        TempFile("m.ndjson", "{\"product_name\":\"Scone\",\"price\":2.80,\"tags\":[\"warm\"],\"special\":1,\"note\":\"café ✓\"}\n{\"product_name\":\"Tea\",\"weight\":1.2345678901234567890123}\n"),
+        TempFile("m.csv", "product_name,price:N,tags:L,special:N,note,weight:N\nScone,2.80,\"[\"\"warm\"\"]\",1,café ✓,\nTea,,,,,1.2345678901234567890123\n"),
+        TempFile("m.ddb.json", "{\"Item\":{\"product_name\":{\"S\":\"Scone\"},\"price\":{\"N\":\"2.80\"},\"tags\":{\"L\":[{\"S\":\"warm\"}]},\"special\":{\"N\":\"1\"},\"note\":{\"S\":\"café ✓\"}}}\n{\"Item\":{\"product_name\":{\"S\":\"Tea\"},\"weight\":{\"N\":\"1.2345678901234567890123\"}}}\n"),
     ];
 
     public static string TempFile(string name, string content)

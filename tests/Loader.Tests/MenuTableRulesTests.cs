@@ -3,9 +3,9 @@ using CafeMenu.TestSupport;
 
 namespace CafeMenu.Loader.Tests;
 
-/// <summary>Issue 15: loads into the café's table refuse keys that break the product-name rule; other tables are unchanged.</summary>
+/// <summary>Loads into the café's table refuse names and prices the Api would refuse; other tables are unchanged.</summary>
 [Collection(DynamoCollection.Name)]
-public class MenuKeyRuleTests(DynamoDbLocalFixture dynamo)
+public class MenuTableRulesTests(DynamoDbLocalFixture dynamo)
 {
     [Fact]
     public async Task Names_that_break_the_rule_are_validation_errors_with_file_and_line_and_exit_2_and_nothing_is_written()
@@ -25,6 +25,24 @@ public class MenuKeyRuleTests(DynamoDbLocalFixture dynamo)
     }
 
     [Fact]
+    public async Task Prices_the_api_would_refuse_are_validation_errors_with_file_and_line_and_exit_2_and_nothing_is_written()
+    {
+        var table = DynamoDbLocalFixture.UniqueTableName("menuprice");
+        var file = LoaderRun.TempFile("prices.ndjson",
+            "{\"product_name\":\"Ok\",\"price\":2.50}\n{\"product_name\":\"Tenth of a cent\",\"price\":0.001}\n{\"product_name\":\"Negative\",\"price\":-1}\n{\"product_name\":\"Text\",\"price\":\"4.50\"}\n");
+
+        var run = await LoaderRun.RunAsync(dynamo, "load", file, "--table", table, "--create-table", "--progress", "none");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{file}:2: price: price must have at most 2 decimal places", run.Output);
+        Assert.Contains($"{file}:3: price: price must be zero or positive", run.Output);
+        Assert.Contains($"{file}:4: price: price must be a number (N)", run.Output);
+        Assert.DoesNotContain($"{file}:1:", run.Output);
+        using var client = dynamo.CreateClient();
+        Assert.Empty(await LoaderRun.ScanAllAsync(client, table));
+    }
+
+    [Fact]
     public async Task A_table_of_another_key_takes_the_same_names_unchecked()
     {
         var table = DynamoDbLocalFixture.UniqueTableName("otherkey");
@@ -36,7 +54,7 @@ public class MenuKeyRuleTests(DynamoDbLocalFixture dynamo)
             AttributeDefinitions = [new AttributeDefinition("id", Amazon.DynamoDBv2.ScalarAttributeType.S)],
             BillingMode = Amazon.DynamoDBv2.BillingMode.PAY_PER_REQUEST,
         });
-        var file = LoaderRun.TempFile("other.ndjson", "{\"id\":\"Latte \",\"product_name\":\"Latte \"}\n");
+        var file = LoaderRun.TempFile("other.ndjson", "{\"id\":\"Latte \",\"product_name\":\"Latte \",\"price\":0.001}\n");
 
         var run = await LoaderRun.RunAsync(dynamo, "load", file, "--table", table, "--progress", "none");
 
