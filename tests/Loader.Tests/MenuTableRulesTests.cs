@@ -8,35 +8,31 @@ namespace CafeMenu.Loader.Tests;
 public class MenuTableRulesTests(DynamoDbLocalFixture dynamo)
 {
     [Fact]
-    public async Task Names_that_break_the_rule_are_validation_errors_with_file_and_line_and_exit_2_and_nothing_is_written()
-    {
-        var table = DynamoDbLocalFixture.UniqueTableName("menukey");
-        var file = LoaderRun.TempFile("names.ndjson",
-            "{\"product_name\":\"Latte\",\"price\":1}\n{\"product_name\":\"Latte \",\"price\":1}\n{\"product_name\":\"Cafe\\u0301\",\"price\":1}\n{\"product_name\":\"specials\",\"price\":1}\n");
-
-        var run = await LoaderRun.RunAsync(dynamo, "load", file, "--table", table, "--create-table", "--progress", "none");
-
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains($"{file}:2: product_name: product_name must not start or end with whitespace", run.Output);
-        Assert.Contains($"{file}:3: product_name: product_name must be in Unicode NFC", run.Output);
-        Assert.Contains($"{file}:4: product_name: product_name must not be 'specials'", run.Output);
-        using var client = dynamo.CreateClient();
-        Assert.Empty(await LoaderRun.ScanAllAsync(client, table));
-    }
+    public Task Names_that_break_the_rule_are_validation_errors_with_file_and_line_and_exit_2_and_nothing_is_written() =>
+        AssertRefusedAsync("names.ndjson",
+            "{\"product_name\":\"Latte\",\"price\":1}\n{\"product_name\":\"Latte \",\"price\":1}\n{\"product_name\":\"Cafe\\u0301\",\"price\":1}\n{\"product_name\":\"specials\",\"price\":1}\n",
+            ":2: product_name: product_name must not start or end with whitespace",
+            ":3: product_name: product_name must be in Unicode NFC",
+            ":4: product_name: product_name must not be 'specials'");
 
     [Fact]
-    public async Task Prices_the_api_would_refuse_are_validation_errors_with_file_and_line_and_exit_2_and_nothing_is_written()
+    public Task Prices_the_api_would_refuse_are_validation_errors_with_file_and_line_and_exit_2_and_nothing_is_written() =>
+        AssertRefusedAsync("prices.ndjson",
+            "{\"product_name\":\"Ok\",\"price\":2.50}\n{\"product_name\":\"Tenth of a cent\",\"price\":0.001}\n{\"product_name\":\"Negative\",\"price\":-1}\n{\"product_name\":\"Text\",\"price\":\"4.50\"}\n",
+            ":2: price: price must have at most 2 decimal places",
+            ":3: price: price must be zero or positive",
+            ":4: price: price must be a number (N)");
+
+    /// <summary>Loads <paramref name="content"/> into a new café table: exit 2, each expected error at its line, line 1 fine, nothing written.</summary>
+    private async Task AssertRefusedAsync(string fileName, string content, params string[] expected)
     {
-        var table = DynamoDbLocalFixture.UniqueTableName("menuprice");
-        var file = LoaderRun.TempFile("prices.ndjson",
-            "{\"product_name\":\"Ok\",\"price\":2.50}\n{\"product_name\":\"Tenth of a cent\",\"price\":0.001}\n{\"product_name\":\"Negative\",\"price\":-1}\n{\"product_name\":\"Text\",\"price\":\"4.50\"}\n");
+        var table = DynamoDbLocalFixture.UniqueTableName("menurules");
+        var file = LoaderRun.TempFile(fileName, content);
 
         var run = await LoaderRun.RunAsync(dynamo, "load", file, "--table", table, "--create-table", "--progress", "none");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains($"{file}:2: price: price must have at most 2 decimal places", run.Output);
-        Assert.Contains($"{file}:3: price: price must be zero or positive", run.Output);
-        Assert.Contains($"{file}:4: price: price must be a number (N)", run.Output);
+        foreach (var error in expected) Assert.Contains(file + error, run.Output);
         Assert.DoesNotContain($"{file}:1:", run.Output);
         using var client = dynamo.CreateClient();
         Assert.Empty(await LoaderRun.ScanAllAsync(client, table));
