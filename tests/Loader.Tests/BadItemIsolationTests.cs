@@ -111,5 +111,5 @@ public class BadItemIsolationTests(DynamoDbLocalFixture dynamo)
         return (table, file, Path.Combine(Path.GetDirectoryName(file)!, "report.json"));
     }
 
-    private FaultInjectingProxy ProxyToDynamo() => new(dynamo.ServiceUrl, FreePort.Next(), throttleEvery: int.MaxValue, unprocessedShare: 0);
+    private FaultInjectingProxy ProxyToDynamo() => FaultInjectingProxy.PassingThrough(dynamo.ServiceUrl);
 }

@@ -38,6 +38,9 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
 
     public string Url { get; }
 
+    /// <summary>A proxy that passes everything on until a test sets one of its faults.</summary>
+    public static FaultInjectingProxy PassingThrough(string target) => new(target, CafeMenu.TestSupport.FreePort.Next(), throttleEvery: int.MaxValue, unprocessedShare: 0);
+
     /// <summary>Until then, every write waits this long before it is forwarded (longer than the client's timeout).</summary>
     public (DateTime Until, TimeSpan Delay) StallWritesUntil { get; set; }
 

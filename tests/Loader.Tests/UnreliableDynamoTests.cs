@@ -145,8 +145,7 @@ public class UnreliableDynamoTests(DynamoDbLocalFixture dynamo)
         return (run, JsonDocument.Parse(File.ReadAllText(report)));
     }
 
-    /// <summary>A proxy that passes everything on until a test sets one of its faults.</summary>
-    private FaultInjectingProxy ProxyToDynamo() => new(dynamo.ServiceUrl, FreePort.Next(), throttleEvery: int.MaxValue, unprocessedShare: 0);
+    private FaultInjectingProxy ProxyToDynamo() => FaultInjectingProxy.PassingThrough(dynamo.ServiceUrl);
 
     private static Task<LoaderRun.Result> LoadThroughAsync(FaultInjectingProxy proxy, Dictionary<string, string?> settings, string file, string table,
         string mode, string report) =>
