@@ -89,7 +89,7 @@ internal static class ValueRules
         else if (name.Length > MaxNameBytes / 3 && Encoding.UTF8.GetByteCount(name) is var bytes and > MaxNameBytes)
         {
             var shown = name[..(char.IsHighSurrogate(name[19]) ? 19 : 20)] + "...";
-            problems.Add((mapPath ?? shown, $"the attribute name {(mapPath is null ? "" : $"{shown} ")}is {bytes:N0} bytes; the Loader allows at most {MaxNameBytes:N0} (DynamoDB Local fails on longer names, docs/loader.md)"));
+            problems.Add((mapPath ?? shown, $"the attribute name {(mapPath is null ? "" : $"{shown} ")}is {bytes:N0} bytes; the Loader allows at most {MaxNameBytes:N0} (DynamoDB's limit of 64 KB)"));
         }
     }
 }
