@@ -114,7 +114,8 @@ internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, 
         {
             var heartbeat = new WriteHeartbeat(time, options.Retry.GiveUpAfter);
             var retry = WriteRetry.Create(options.Retry, tally, limiter, heartbeat, time);
-            var writer = new ItemWriter(dynamo, options.Table, schema, options.Mode, retry, limiter, heartbeat, tally, time);
+            var writer = new ItemWriter(dynamo, options.Table, schema, options.Mode, retry, limiter, heartbeat, tally, time,
+                options.Retry.SplitAfterServerErrors);
             var pipeline = new WritePipeline(writer, limiter, tally, schema, UnitLimits.For(options.Mode));
             var progress = new ProgressDisplay(console, options.Progress, time);
             await progress.RunAsync(validation.ItemsToWrite, tally, limiter, () => pipeline.RunAsync(sources, validation, cancellationToken));

@@ -37,7 +37,7 @@ internal static class LoaderApp
         return await LoaderCommandLine.InvokeAsync(root, args, output ?? Console.Out, error ?? Console.Error, cancellationToken);
     }
 
-    /// <summary>Back-off settings from configuration section <c>Loader:Retry</c> (GiveUpAfter, BaseDelay, MaxDelay).</summary>
+    /// <summary>Back-off settings from configuration section <c>Loader:Retry</c> (GiveUpAfter, BaseDelay, MaxDelay, SplitAfterServerErrors).</summary>
     private static RetrySettings RetryFrom(IConfiguration configuration) =>
         configuration.GetSection("Loader:Retry").Get<RetrySettings>() ?? new RetrySettings();
 

@@ -11,7 +11,8 @@ namespace CafeMenu.Loader.Writing;
 /// <summary>
 /// Writes one unit of work and accounts for every item in it: written, skipped or failed with a reason. Upsert sends one
 /// BatchWriteItem and re-sends what comes back unprocessed; insert-only sends one TransactWriteItems of conditional puts
-/// and re-sends, without the items that exist, whatever a cancelled transaction did not apply.
+/// and re-sends, without the items that exist, whatever a cancelled transaction did not apply. A request that fails for
+/// good goes to <see cref="FailureIsolation"/>, which splits it until the item at fault stands alone.
 /// </summary>
 /// <remarks>
 /// Requests say ReturnConsumedCapacity NONE, which the telemetry's default (TOTAL) respects: computing it costs DynamoDB
@@ -19,7 +20,7 @@ namespace CafeMenu.Loader.Writing;
 /// </remarks>
 internal sealed class ItemWriter(
     IAmazonDynamoDB dynamo, string table, TableSchema schema, WriteMode mode, ResiliencePipeline retry,
-    AdaptiveConcurrency limiter, WriteHeartbeat heartbeat, LoadTally tally, TimeProvider time)
+    AdaptiveConcurrency limiter, WriteHeartbeat heartbeat, LoadTally tally, TimeProvider time, int splitAfterServerErrors)
 {
     private const string NotExists = "attribute_not_exists(#k)";
     private readonly Dictionary<string, string> _conditionNames = new() { ["#k"] = schema.Key[0].Name };
@@ -35,14 +36,20 @@ internal sealed class ItemWriter(
         activity?.SetTag("loader.mode", mode == WriteMode.Upsert ? "upsert" : "insert-only");
         var started = time.GetTimestamp();
         var failedBefore = tally.Failed;
-        await WriteUnitAsync(unit, cancellationToken);
+        var isolation = new FailureIsolation(SendAsync, (items, e) => FailAll(items, e, cancellationToken), heartbeat);
+        await isolation.WriteAsync(unit, cancellationToken);
         LoaderTelemetry.BatchDuration.Record(time.GetElapsedTime(started).TotalSeconds);
         if (tally.Failed != failedBefore) activity?.SetStatus(ActivityStatusCode.Error, "some items failed");
     }
 
-    private async Task WriteUnitAsync(IReadOnlyList<PendingItem> unit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends one request and re-sends what is left of it through the retry pipeline; returns what could not be written
+    /// and why, for <see cref="FailureIsolation"/> to split or fail.
+    /// </summary>
+    private async Task<RequestFailure?> SendAsync(IReadOnlyList<PendingItem> unit, CancellationToken cancellationToken)
     {
         IReadOnlyList<PendingItem> pending = unit;
+        var streak = new ServerErrorStreak(splitAfterServerErrors, time);
         try
         {
             await retry.ExecuteAsync(async token =>
@@ -59,19 +66,20 @@ internal sealed class ItemWriter(
                 catch (UnprocessedItemsException e)
                 {
                     pending = e.Pending; // the retry sends only what is left
+                    streak.Reset();
+                    throw;
+                }
+                catch (Exception e) when (ServerErrorStreak.IsServerError(e) && !heartbeat.Stalled)
+                {
+                    if (streak.Add((AmazonServiceException)e) is { } repeated) throw repeated;
                     throw;
                 }
             }, cancellationToken);
-        }
-        catch (Exception e) when (!WriteRetry.IsRetryable(e) && e is AmazonDynamoDBException && !cancellationToken.IsCancellationRequested)
-        {
-            // DynamoDB refused the whole request (a ValidationException names no item): write the items one by one so only
-            // the offending ones fail, each with DynamoDB's reason.
-            await Task.WhenAll(pending.Select(item => PutAsync(item, conditional: mode == WriteMode.InsertOnly, cancellationToken)));
+            return null;
         }
         catch (Exception e)
         {
-            FailAll(pending, e, cancellationToken);
+            return new RequestFailure(pending, e);
         }
     }
 
@@ -155,35 +163,6 @@ internal sealed class ItemWriter(
         }
 
         return (again, throttled);
-    }
-
-    private async Task PutAsync(PendingItem item, bool conditional, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await retry.ExecuteAsync(async token =>
-            {
-                var request = new PutItemRequest { TableName = table, Item = item.Item, ReturnConsumedCapacity = ReturnConsumedCapacity.NONE };
-                if (conditional)
-                {
-                    request.ConditionExpression = NotExists;
-                    request.ExpressionAttributeNames = _conditionNames;
-                }
-
-                var sent = time.GetTimestamp();
-                await dynamo.PutItemAsync(request, token);
-                Accepted(1, sent);
-            }, cancellationToken);
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            heartbeat.Beat();
-            tally.AddSkipped(item);
-        }
-        catch (Exception e)
-        {
-            FailAll([item], e, cancellationToken);
-        }
     }
 
     private void Accepted(int written, long sent)

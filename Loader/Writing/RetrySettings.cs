@@ -12,4 +12,10 @@ internal sealed record RetrySettings
     public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromSeconds(60);
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(50);
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Server errors in a row after which a request is split rather than sent whole again (<see cref="FailureIsolation"/>):
+    /// enough that a passing outage or a lost answer rarely splits a request, few enough that a bad item costs seconds.
+    /// </summary>
+    public int SplitAfterServerErrors { get; set; } = 5;
 }

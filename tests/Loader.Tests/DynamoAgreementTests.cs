@@ -35,6 +35,7 @@ public class DynamoAgreementTests(DynamoDbLocalFixture dynamo, ITestOutputHelper
         var disagreements = new List<string>();
         var stored = 0;
         var refused = 0;
+        var localDifferences = 0;
         using var parallel = new SemaphoreSlim(4);
         await Task.WhenAll(items.Select(async (entry, i) =>
         {
@@ -45,7 +46,11 @@ public class DynamoAgreementTests(DynamoDbLocalFixture dynamo, ITestOutputHelper
                 var problems = verdicts.GetValueOrDefault(i + 1);
                 if (dynamoError is null) Interlocked.Increment(ref stored);
                 else Interlocked.Increment(ref refused);
-                if (problems is null && dynamoError is not null)
+                if (problems is null && dynamoError is not null && IsDynamoDbLocalsLongNameError(entry.Item, dynamoError))
+                {
+                    Interlocked.Increment(ref localDifferences);
+                }
+                else if (problems is null && dynamoError is not null)
                 {
                     lock (disagreements) disagreements.Add($"{entry.Case}: the validator accepted it, DynamoDB refused it: {dynamoError}");
                 }
@@ -69,10 +74,27 @@ public class DynamoAgreementTests(DynamoDbLocalFixture dynamo, ITestOutputHelper
             }
         }));
 
-        output.WriteLine($"{items.Count} items: {stored} stored by DynamoDB Local and accepted by the validator, {refused} refused by both; {disagreements.Count} disagreements");
+        output.WriteLine($"{items.Count} items: {stored} stored by DynamoDB Local and accepted by the validator, {refused - localDifferences} refused by both, " +
+            $"{localDifferences} accepted by the validator (as DynamoDB documents) and answered HTTP 500 by DynamoDB Local; {disagreements.Count} disagreements");
         Assert.True(disagreements.Count == 0, string.Join("\n", disagreements.Take(30)));
+        // Names of 50,001 and 65,534 to 65,535 bytes, top level and in a map: 6 items, each a case DynamoDB Local gets wrong.
+        Assert.Equal(6, localDifferences);
         Assert.InRange(stored, items.Count / 3, items.Count - 100); // both verdicts are well represented
     }
+
+    /// <summary>
+    /// Where DynamoDB Local differs from DynamoDB: it answers HTTP 500 for an attribute name of 50,001 to 65,535 UTF-8 bytes,
+    /// which DynamoDB documents as allowed (64 KB). The validator follows DynamoDB; the Loader isolates such an item at write time.
+    /// </summary>
+    private static bool IsDynamoDbLocalsLongNameError(Dictionary<string, AttributeValue> item, string dynamoError) =>
+        dynamoError.StartsWith("500 ", StringComparison.Ordinal)
+        && LongestName(item) is > EdgeCaseItems.DynamoDbLocalMaxNameBytes and <= ValueRules.MaxNameBytes;
+
+    private static int LongestName(Dictionary<string, AttributeValue> map) =>
+        map.Select(kv => Math.Max(Encoding.UTF8.GetByteCount(kv.Key), LongestName(kv.Value))).DefaultIfEmpty(0).Max();
+
+    private static int LongestName(AttributeValue value) =>
+        value.M is { } map ? LongestName(map) : value.L is { } list ? list.Select(LongestName).DefaultIfEmpty(0).Max() : 0;
 
     private static CreateTableRequest Definition(string table) => new()
     {

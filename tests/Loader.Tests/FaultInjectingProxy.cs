@@ -10,7 +10,8 @@ namespace CafeMenu.Loader.Tests;
 /// <paramref name="throttleEvery"/>-th call with ProvisionedThroughputExceededException, and of every BatchWriteItem it
 /// forwards only part of the items and returns the rest (<paramref name="unprocessedShare"/>) as UnprocessedItems.
 /// Writes can also be made slow (<see cref="StallWritesUntil"/>), refused (<see cref="RefuseWritesAfter"/>), or applied with
-/// their answer lost (<see cref="LoseAnswerEvery"/>) or cut short (<see cref="GarbleAnswerEvery"/>).
+/// their answer lost (<see cref="LoseAnswerEvery"/>) or cut short (<see cref="GarbleAnswerEvery"/>), and one item can be made
+/// to fail every request that holds it (<see cref="FailWritesContaining"/>, <see cref="RewriteInWrites"/>).
 /// </summary>
 internal sealed class FaultInjectingProxy : IAsyncDisposable
 {
@@ -37,6 +38,9 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
 
     public string Url { get; }
 
+    /// <summary>A proxy that passes everything on until a test sets one of its faults.</summary>
+    public static FaultInjectingProxy PassingThrough(string target) => new(target, CafeMenu.TestSupport.FreePort.Next(), throttleEvery: int.MaxValue, unprocessedShare: 0);
+
     /// <summary>Until then, every write waits this long before it is forwarded (longer than the client's timeout).</summary>
     public (DateTime Until, TimeSpan Delay) StallWritesUntil { get; set; }
 
@@ -49,7 +53,14 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
     /// <summary>Every n-th write is applied by DynamoDB but answered 200 with a body cut short, as when a connection drops mid-answer.</summary>
     public int GarbleAnswerEvery { get; set; }
 
+    /// <summary>Every write whose body holds this text is answered 500 without reaching DynamoDB, however often it is sent.</summary>
+    public string? FailWritesContaining { get; set; }
+
+    /// <summary>In every write, this text is replaced before DynamoDB sees it: a way to send DynamoDB what the Loader's validator refuses.</summary>
+    public (string From, string To)? RewriteInWrites { get; set; }
+
     public int Throttled;
+    public int FailedForContent;
     public int Refused;
     public int AnswersLost;
     public int AnswersGarbled;
@@ -98,6 +109,15 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
                 await RespondAsync(context, 500, """{"__type":"com.amazonaws.dynamodb.v20120810#InternalServerError","message":"Injected refusal"}""");
                 return;
             }
+
+            if (isWrite && FailWritesContaining is { } marker && body.Contains(marker, StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref FailedForContent);
+                await RespondAsync(context, 500, """{"__type":"com.amazonaws.dynamodb.v20120810#InternalServerError","message":"Injected failure for the marked item"}""");
+                return;
+            }
+
+            if (isWrite && RewriteInWrites is var (from, to)) body = body.Replace(from, to, StringComparison.Ordinal);
 
             if (isWrite && call % _throttleEvery == 0)
             {
