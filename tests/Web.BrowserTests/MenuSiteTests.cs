@@ -191,6 +191,28 @@ public sealed class MenuSiteTests(CafeFixture cafe) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deleting_A_percent_2F_B_from_the_list_deletes_that_item_and_leaves_A_slash_B()
+    {
+        // "A%2FB" is a name of its own; a URL decoded twice would reach "A/B" instead.
+        var id = Guid.NewGuid().ToString("N")[..8];
+        var slash = $"A/B {id}";
+        var encoded = $"A%2FB {id}";
+        await CreateNamedViaApiAsync(slash, 1.10m);
+        await CreateNamedViaApiAsync(encoded, 2.20m);
+        var page = await OpenAsync("/manage");
+        var row = page.Locator(".manage-grid tbody tr", new() { HasText = encoded });
+        await Expect(row).ToContainTextAsync("€2.20");
+
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Delete {encoded}" }).ClickAsync();
+        await page.GetByRole(AriaRole.Alertdialog).GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = $"Deleted {encoded}." })).ToBeVisibleAsync();
+        using var http = new HttpClient();
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync($"{cafe.ApiUrl}/menu/{Uri.EscapeDataString(encoded)}")).StatusCode);
+        Assert.Equal(1.10m, (await GetFromApiAsync(slash)).Price);
+    }
+
+    [Fact]
     public async Task A_product_named_like_a_script_is_shown_as_text()
     {
         await CreateNamedViaApiAsync(XssName, 1.00m, "<img src=x onerror=alert(2)>", ["<b>tag</b>"]);
