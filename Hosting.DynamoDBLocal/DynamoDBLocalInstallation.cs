@@ -24,9 +24,10 @@ public sealed record DynamoDBLocalInstallation(string JarDirectory, string Launc
     /// <summary>
     /// java arguments for a DynamoDB Local on 127.0.0.1:<paramref name="port"/>, in memory or persisted under
     /// <paramref name="dbPath"/>: the launcher takes DynamoDB Local's own command line. The jar stays on the command line
-    /// (its manifest brings DynamoDBLocal_lib), which is also how tests recognise the process.
+    /// (its manifest brings DynamoDBLocal_lib), which is also how tests recognise the process. The port is an object: a
+    /// number, or the AppHost's reference to the port the orchestrator allocates.
     /// </summary>
-    public IReadOnlyList<string> Arguments(int port, string? dbPath) =>
+    public IReadOnlyList<object> Arguments(object port, string? dbPath) =>
     [
         // C1 only: half the JIT CPU of the default tiers at start-up (3.5 s to 1.8 s) and ready 0.5 s sooner on 2 cores,
         // with no loss for bulk loads here (30,000-item upsert: 3,699 and 3,176 items/s against 3,133 and 2,535).
@@ -36,11 +37,11 @@ public sealed record DynamoDBLocalInstallation(string JarDirectory, string Launc
         LauncherClass,
         // -sharedDb: without it every access key and region sees a different database.
         "-sharedDb",
-        "-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "-port", port,
         // No browser page of another origin may call it (its default CORS list is "*"), and it sends no telemetry.
         "-cors", LoopbackOrigin,
         "-disableTelemetry",
-        .. dbPath is null ? new[] { "-inMemory" } : ["-dbPath", dbPath],
+        .. dbPath is null ? new object[] { "-inMemory" } : ["-dbPath", dbPath],
     ];
 
     /// <summary>

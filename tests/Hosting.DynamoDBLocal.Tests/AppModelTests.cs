@@ -8,13 +8,13 @@ public sealed class AppModelTests
     private static readonly string RepositoryRoot = DynamoDBLocalInstallation.FindRepositoryRoot();
 
     [Fact]
-    public void DynamoDB_Local_listens_on_127_0_0_1_without_the_orchestrators_proxy_and_keeps_its_data_in_the_repository_by_default()
+    public void DynamoDB_Local_gets_an_endpoint_on_127_0_0_1_that_Aspire_allocates_and_keeps_its_data_in_the_repository_by_default()
     {
         var dynamo = CreateBuilder().AddDynamoDBLocal("dynamodb");
 
         var endpoint = dynamo.Resource.Annotations.OfType<EndpointAnnotation>().Single();
-        Assert.Equal(("http", "127.0.0.1", false), (endpoint.UriScheme, endpoint.TargetHost, endpoint.IsProxied));
-        Assert.NotNull(endpoint.Port);
+        Assert.Equal(("http", "127.0.0.1", true), (endpoint.UriScheme, endpoint.TargetHost, endpoint.IsProxied));
+        Assert.Equal((null, null), (endpoint.Port, endpoint.TargetPort));
         Assert.Equal(Path.Combine(RepositoryRoot, ".data", "dynamodb"), dynamo.Resource.DataPath);
         Assert.Single(dynamo.Resource.Annotations.OfType<HealthCheckAnnotation>());
     }

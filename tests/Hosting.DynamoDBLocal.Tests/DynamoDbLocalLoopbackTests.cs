@@ -49,7 +49,7 @@ public sealed class DynamoDbLocalLoopbackTests : IDisposable
     {
         var installation = DynamoDBLocalInstallation.Locate(DynamoDBLocalInstallation.FindRepositoryRoot());
 
-        var arguments = installation.Arguments(8000, dbPath: null);
+        var arguments = installation.Arguments(8000, dbPath: null).Select(a => Convert.ToString(a, System.Globalization.CultureInfo.InvariantCulture)!).ToList();
 
         var classPath = arguments[arguments.ToList().IndexOf("-cp") + 1].Split(Path.PathSeparator);
         Assert.Equal([installation.LauncherDirectory, installation.JarPath], classPath);

@@ -1,3 +1,4 @@
+using CafeMenu.TestSupport;
 using System.Net;
 using System.Net.Sockets;
 

@@ -48,7 +48,7 @@ public sealed class DynamoDbLocalFixture : IAsyncLifetime
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in installation.Arguments(Port, _dbPath)) start.ArgumentList.Add(argument);
+        foreach (var argument in installation.Arguments(Port, _dbPath)) start.ArgumentList.Add(Convert.ToString(argument, System.Globalization.CultureInfo.InvariantCulture)!);
         _process = Process.Start(start) ?? throw new InvalidOperationException("java did not start");
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };

@@ -1,18 +1,18 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace CafeMenu.Hosting.DynamoDBLocal;
+namespace CafeMenu.TestSupport;
 
-internal static class LoopbackPort
+public static class LoopbackPort
 {
     private const int Lowest = 10_000;
     private const string EphemeralRangeFile = "/proc/sys/net/ipv4/ip_local_port_range";
 
     /// <summary>
     /// A 127.0.0.1 TCP port that is free now and stays out of the way of outgoing connections.
-    /// DynamoDB Local binds its port seconds after this pick (when the AppHost starts it). A port from the kernel's
+    /// A server under test binds its port some time after this pick. A port from the kernel's
     /// ephemeral range (port 0) can meanwhile become the local port of any client socket on the machine, and
-    /// java then fails with "address already in use"; so the pick is a random free port below that range.
+    /// the server then fails with "address already in use"; so the pick is a random free port below that range.
     /// </summary>
     public static int Next()
     {
@@ -29,7 +29,7 @@ internal static class LoopbackPort
     }
 
     /// <summary>The first port the kernel hands to outgoing connections (Linux: 32768 by default); 0 when unknown.</summary>
-    internal static int EphemeralRangeStart()
+    public static int EphemeralRangeStart()
     {
         try
         {
