@@ -4,6 +4,7 @@ namespace CafeMenu.Reliability;
 /// The AppHost as a person runs it, stopped the three ways a person or a system stops it: no process of the app
 /// (the orchestrator, the dashboard, java, node, the Api, the Web) is left 30 s later.
 /// </summary>
+[Collection(AppHostProcessCollection.Name)]
 public sealed class AppHostStopTests
 {
     private const int SigInt = 2;

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 namespace CafeMenu.Reliability;
 
 /// <summary>The AppHost on a data folder of its own, as a person runs it: the data survives a restart, and a second AppHost keeps its hands off the folder.</summary>
+[Collection(AppHostProcessCollection.Name)]
 public sealed class DataFolderTests : IDisposable
 {
     private const int SigTerm = 15;

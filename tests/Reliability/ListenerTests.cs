@@ -3,6 +3,7 @@ using CafeMenu.TestSupport;
 namespace CafeMenu.Reliability;
 
 /// <summary>Every TCP listener of a running AppHost and of everything it started binds the loopback address only.</summary>
+[Collection(AppHostProcessCollection.Name)]
 public sealed class ListenerTests : IAsyncLifetime
 {
     private AppHostProcess? _host;
