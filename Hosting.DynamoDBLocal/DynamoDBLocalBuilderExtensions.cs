@@ -34,9 +34,7 @@ public static class DynamoDBLocalBuilderExtensions
         }
 
         var healthCheckKey = $"{name}_listtables";
-        var listTables = new ListTablesProbe(resource);
-        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
-            healthCheckKey, _ => new PromptHealthCheck(listTables.ProbeAsync), failureStatus: null, tags: null));
+        PromptHealthCheck.Register(builder.Services, healthCheckKey, new ListTablesProbe(resource).ProbeAsync);
 
         builder.Eventing.Subscribe<BeforeResourceStartedEvent>(resource, (e, _) => PrepareStart(resource, e.Services));
 

@@ -9,8 +9,9 @@ namespace CafeMenu.Hosting.DynamoDBLocal;
 /// DynamoDB Local is ready when it answers ListTables: its port opens before it can serve requests, so a port check
 /// would let WaitFor start clients too early.
 /// </summary>
-internal sealed class ListTablesProbe(DynamoDBLocalResource resource) : IDisposable
+internal sealed class ListTablesProbe(DynamoDBLocalResource resource)
 {
+    // Lives as long as the AppHost, like the health check that uses it.
     private AmazonDynamoDBClient? _client;
 
     public async Task<HealthCheckResult> ProbeAsync(CancellationToken cancellationToken)
@@ -42,6 +43,4 @@ internal sealed class ListTablesProbe(DynamoDBLocalResource resource) : IDisposa
             MaxErrorRetry = 0,
             Timeout = TimeSpan.FromSeconds(3),
         });
-
-    public void Dispose() => _client?.Dispose();
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CafeMenu.Hosting.DynamoDBLocal;
@@ -14,6 +15,16 @@ public sealed class PromptHealthCheck(Func<CancellationToken, Task<HealthCheckRe
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
 
     private bool _wasHealthy;
+
+    /// <summary>
+    /// Registers one check under <paramref name="key"/>. One instance, not one per run: the health check service calls
+    /// a registration's factory on every run, and the check must remember that its resource was healthy once.
+    /// </summary>
+    public static void Register(IServiceCollection services, string key, Func<CancellationToken, Task<HealthCheckResult>> probe)
+    {
+        var check = new PromptHealthCheck(probe);
+        services.AddHealthChecks().Add(new HealthCheckRegistration(key, _ => check, failureStatus: null, tags: null));
+    }
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

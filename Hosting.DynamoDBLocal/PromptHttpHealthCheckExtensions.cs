@@ -19,8 +19,7 @@ public static class PromptHttpHealthCheckExtensions
     {
         var endpoint = builder.Resource.GetEndpoint("http");
         var key = $"{builder.Resource.Name}_http_{path}";
-        builder.ApplicationBuilder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
-            key, _ => new PromptHealthCheck(cancellationToken => ProbeAsync(endpoint, path, cancellationToken)), failureStatus: null, tags: null));
+        PromptHealthCheck.Register(builder.ApplicationBuilder.Services, key, cancellationToken => ProbeAsync(endpoint, path, cancellationToken));
         return builder.WithHealthCheck(key);
     }
 
