@@ -91,7 +91,12 @@ internal sealed partial class AppHostProcess : IAsyncDisposable
 
     public void SignalGroup(int signal) => Assert.Equal(0, kill(-ProcessGroup, signal));
 
-    public void Signal(int pid, int signal) => Assert.Equal(0, kill(pid, signal));
+    private void Signal(int pid, int signal) => Assert.Equal(0, kill(pid, signal));
+
+    /// <summary>Sends <paramref name="signal"/> to the AppHost itself, below the <c>dotnet run</c> that started it.</summary>
+    public void SignalAppHost(int signal) => Signal(
+        MarkedProcesses().Single(p => p.CommandLine.Contains("CafeMenu.AppHost", StringComparison.Ordinal) && !p.CommandLine.Contains(" run ", StringComparison.Ordinal)).Pid,
+        signal);
 
     /// <summary>Every live process carrying this AppHost's marker variable (the AppHost and all it started).</summary>
     public IReadOnlyList<(int Pid, string CommandLine)> MarkedProcesses() => ProcFs.ProcessesWithEnvironment("CAFEMENU_RELIABILITY_MARKER=" + Marker);

@@ -19,10 +19,10 @@ public sealed class AppHostStopTests
     public Task Ctrl_C_on_the_process_group_leaves_no_process_of_the_app() => StopAndCheckAsync(host => host.SignalGroup(SigInt));
 
     [Fact]
-    public Task SIGTERM_of_the_apphost_leaves_no_process_of_the_app() => StopAndCheckAsync(host => host.Signal(AppHostPid(host), SigTerm));
+    public Task SIGTERM_of_the_apphost_leaves_no_process_of_the_app() => StopAndCheckAsync(host => host.SignalAppHost(SigTerm));
 
     [Fact]
-    public Task SIGKILL_of_the_apphost_leaves_no_process_of_the_app() => StopAndCheckAsync(host => host.Signal(AppHostPid(host), SigKill));
+    public Task SIGKILL_of_the_apphost_leaves_no_process_of_the_app() => StopAndCheckAsync(host => host.SignalAppHost(SigKill));
 
     private static async Task StopAndCheckAsync(Action<AppHostProcess> stop)
     {
@@ -39,8 +39,4 @@ public sealed class AppHostStopTests
 
         await host.WaitUntilNoProcessIsLeftAsync(GoneTimeout);
     }
-
-    /// <summary>The AppHost itself, below the <c>dotnet run</c> that started it.</summary>
-    private static int AppHostPid(AppHostProcess host) =>
-        host.MarkedProcesses().Single(p => p.CommandLine.Contains("CafeMenu.AppHost", StringComparison.Ordinal) && !p.CommandLine.Contains(" run ", StringComparison.Ordinal)).Pid;
 }

@@ -34,7 +34,7 @@ public sealed class DataFolderTests : IDisposable
                 Assert.DoesNotContain(second.MarkedProcesses(), p => p.CommandLine.Contains("DynamoDBLocal.jar", StringComparison.Ordinal));
             }
 
-            first.Signal(first.MarkedProcesses().Single(p => p.CommandLine.Contains("CafeMenu.AppHost", StringComparison.Ordinal) && !p.CommandLine.Contains(" run ", StringComparison.Ordinal)).Pid, SigTerm);
+            first.SignalAppHost(SigTerm);
             await first.WaitUntilNoProcessIsLeftAsync(TimeSpan.FromSeconds(30));
         }
 
