@@ -18,6 +18,14 @@ public static class PriceRule
         price = 0m;
         if (!NumberText.TryParse(text, out var number)) return $"price must be a number such as 4.50 (got '{Shorten(text)}').";
         if (DynamoNumber.Check(number) is { } dynamo) return $"price {dynamo}.";
+        return CheckCafeRules(number, text, out price);
+    }
+
+    /// <summary>The café's own part of the rule, for a number already parsed and within DynamoDB's rules.</summary>
+    /// <returns>null when it is a valid price (then <paramref name="price"/> holds it exactly), otherwise why not.</returns>
+    public static string? CheckCafeRules(NumberText number, string text, out decimal price)
+    {
+        price = 0m;
         if (number.Negative) return "price must be zero or positive.";
         if (number.DecimalPlaces > MaxDecimals)
         {

@@ -22,7 +22,7 @@ internal static class MenuTableRules
         {
             // A number DynamoDB itself would refuse is already reported by ValueRules, once.
             var reason = price.N is not { } number ? "price must be a number (N) in the café's table."
-                : NumberText.TryParse(number, out var parsed) && DynamoNumber.Check(parsed) is null ? PriceRule.Check(number, out _)
+                : NumberText.TryParse(number, out var parsed) && DynamoNumber.Check(parsed) is null ? PriceRule.CheckCafeRules(parsed, number, out _)
                 : null;
             if (reason is not null) yield return (MenuTable.Attributes.Price, reason);
         }
