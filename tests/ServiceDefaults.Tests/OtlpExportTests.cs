@@ -55,8 +55,10 @@ public sealed class OtlpExportTests(ITestOutputHelper output)
         output.WriteLine($"metric export gaps: {string.Join(", ", gaps.Select(g => $"{g.TotalMilliseconds:F0} ms"))}");
         // The first export also opens the connection, so its arrival says little about the interval; the rest do.
         // The median, not every gap: on a loaded machine one export may be late without the interval being wrong.
+        // The bounds tell the configured second from the exporter's 60 s default and from a busy loop; they are not a
+        // timing budget (a CI run measured a 1.53 s median on a loaded machine, so a tight upper bound only flaked).
         var steady = gaps.Skip(1).Order().ToList();
-        Assert.InRange(steady[steady.Count / 2], TimeSpan.FromMilliseconds(700), TimeSpan.FromMilliseconds(1500));
+        Assert.InRange(steady[steady.Count / 2], TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(3));
         Assert.True(Count("/v1/traces") >= 1, "no trace export");
         Assert.True(Count("/v1/logs") >= 1, "no log export");
         Assert.All(exports, e => Assert.Equal("test-key", e.ApiKey));
