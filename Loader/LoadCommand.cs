@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Amazon.DynamoDBv2;
 using CafeMenu.Loader.Input;
 using CafeMenu.Loader.Reporting;
+using CafeMenu.Loader.Resume;
 using CafeMenu.Loader.Validation;
 using CafeMenu.Loader.Writing;
 using CafeMenu.Menu;
@@ -11,7 +12,8 @@ using Spectre.Console;
 namespace CafeMenu.Loader;
 
 /// <summary>The <c>load</c> command: check the table, validate the whole input, then write it, and account for every item.</summary>
-internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, TimeProvider time, ILogger logger)
+/// <param name="betweenPasses">Runs after validation, before writing: lets tests change the input there, as another process might.</param>
+internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, TimeProvider time, ILogger logger, Func<Task>? betweenPasses = null)
 {
     private const int MaxErrorsKept = 1000;
     private const int InitialConcurrency = 4;
@@ -25,6 +27,16 @@ internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, 
         var startedAt = time.GetUtcNow();
         var started = time.GetTimestamp();
 
+        ResumePoint? resume = null;
+        try
+        {
+            if (options.ResumePath is { } resumePath) resume = ResumePoint.Read(resumePath);
+        }
+        catch (ResumeRefusedException e)
+        {
+            return Usage(e.Message);
+        }
+
         var sources = new List<RecordSource>();
         foreach (var file in options.Files)
         {
@@ -32,6 +44,25 @@ internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, 
             var format = options.Format ?? InputFormats.Infer(file);
             if (format is null) return Usage($"cannot tell the format of {file} from its extension; pass --format {string.Join("|", InputFormats.Names)}");
             sources.Add(new RecordSource(file, format.Value));
+        }
+
+        // What a later --resume checks the input against; taken before validation, which then reads these bytes.
+        IReadOnlyList<InputIdentity>? input = null;
+        if (options.ReportPath is not null)
+        {
+            try
+            {
+                input = sources.Select(s => InputIdentity.Of(s.Path)).ToList();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return Usage($"cannot read the input: {e.Message}");
+            }
+        }
+
+        if (resume?.Mismatch(options.Table, ModeName(options.Mode), DuplicateName(options.OnDuplicate), input!) is { } mismatch)
+        {
+            return Usage($"--resume {resume.Report}: {mismatch}; nothing was written");
         }
 
         TableSchema schema;
@@ -68,6 +99,9 @@ internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, 
         {
             Table = options.Table,
             Mode = ModeName(options.Mode),
+            OnDuplicate = DuplicateName(options.OnDuplicate),
+            Input = input,
+            ResumedFrom = resume?.Report,
             Files = options.Files,
             DryRun = options.DryRun,
             StartedAt = startedAt,
@@ -80,6 +114,7 @@ internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, 
             Written = tally?.Written ?? 0,
             Skipped = tally?.Skipped ?? 0,
             Failed = tally?.Failed ?? 0,
+            AlreadyConfirmed = tally?.AlreadyConfirmed ?? 0,
             Superseded = tally is null ? 0 : validation.Superseded,
             Retries = tally?.Retries ?? 0,
             Throttles = tally?.Throttles ?? 0,
@@ -107,9 +142,34 @@ internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, 
             return ExitCodes.Success;
         }
 
-        using var tally = new LoadTally(keepAll: options.ReportPath is not null);
+        // With a report, every confirmed item is journalled beside it, so a killed load can be resumed.
+        ConfirmedRecords? confirmed = null;
+        ConfirmationJournal? journal = null;
+        if (options.ReportPath is { } reportPath)
+        {
+            try
+            {
+                confirmed = resume?.Confirmed(validation.RecordsPerFile) ?? new ConfirmedRecords(validation.RecordsPerFile);
+            }
+            catch (ResumeRefusedException e)
+            {
+                return Usage(e.Message);
+            }
+
+            journal = ConfirmationJournal.Start(reportPath, new PriorRun
+            {
+                Outcome = "running", Table = options.Table, Mode = ModeName(options.Mode), OnDuplicate = DuplicateName(options.OnDuplicate), Input = input,
+            }, confirmed);
+            // The resumed report was read; only now, with its record in the new journal, may its first version replace it.
+            if (resume is not null && ReportWriter.WriteFirstVersion(reportPath, startedAt) is { } reason) return Usage($"--report {reportPath}: {reason}");
+        }
+
+        using var journalOwner = journal;
+        if (betweenPasses is not null) await betweenPasses();
+        using var tally = new LoadTally(keepAll: options.ReportPath is not null, journal);
         var limiter = new AdaptiveConcurrency(options.Concurrency, InitialConcurrency, MaxConcurrency, time);
         var writeStarted = time.GetTimestamp();
+        string? inputChanged = null;
         using (var phase = LoaderTelemetry.Source.StartActivity("loader.write"))
         {
             var heartbeat = new WriteHeartbeat(time, options.Retry.GiveUpAfter);
@@ -118,16 +178,23 @@ internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, 
                 options.Retry.SplitAfterServerErrors);
             var pipeline = new WritePipeline(writer, limiter, tally, schema, UnitLimits.For(options.Mode));
             var progress = new ProgressDisplay(console, options.Progress, time);
-            await progress.RunAsync(validation.ItemsToWrite, tally, limiter, () => pipeline.RunAsync(sources, validation, cancellationToken));
+            await progress.RunAsync(validation.ItemsToWrite, tally, limiter,
+                () => pipeline.RunAsync(sources, validation, resume is null ? null : confirmed, cancellationToken));
+            inputChanged = pipeline.InputChanged;
             phase?.SetTag("loader.items.written", tally.Written);
             phase?.SetTag("loader.items.skipped", tally.Skipped);
             phase?.SetTag("loader.items.failed", tally.Failed);
         }
 
         var cancelled = cancellationToken.IsCancellationRequested;
-        var exitCode = cancelled ? ExitCodes.Cancelled : tally.Failed > 0 ? ExitCodes.Failed : ExitCodes.Success;
-        var summary = Summary(cancelled ? "cancelled" : tally.Failed > 0 ? "failed-items" : "loaded", exitCode, tally,
-            time.GetElapsedTime(writeStarted).TotalSeconds) with { PeakConcurrency = limiter.Peak };
+        var exitCode = cancelled ? ExitCodes.Cancelled : tally.Failed > 0 || inputChanged is not null ? ExitCodes.Failed : ExitCodes.Success;
+        var outcome = cancelled ? "cancelled" : inputChanged is not null ? "input-changed" : tally.Failed > 0 ? "failed-items" : "loaded";
+        var summary = Summary(outcome, exitCode, tally, time.GetElapsedTime(writeStarted).TotalSeconds) with
+        {
+            PeakConcurrency = limiter.Peak,
+            InputChanged = inputChanged,
+            Confirmed = confirmed is null ? null : Enumerable.Range(0, confirmed.FileCount).Select(confirmed.Runs).ToList(),
+        };
         if (!summary.CountsAddUp)
         {
             // Cannot happen by construction; if it ever does, say so loudly rather than report a load that lost track of items.
@@ -138,6 +205,7 @@ internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, 
         SummaryPrinter.Print(console, summary, tally, asTable: new ProgressDisplay(console, options.Progress, time).IsLive);
         LoadLog.Write(logger, summary);
         WriteReport(options, summary, tally, CancellationToken.None);
+        journal?.Delete(); // the report now holds what it recorded
         if (exitCode != ExitCodes.Success) load?.SetStatus(ActivityStatusCode.Error, summary.Outcome);
         return exitCode;
 
@@ -155,4 +223,6 @@ internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, 
     }
 
     private static string ModeName(WriteMode mode) => mode == WriteMode.Upsert ? "upsert" : "insert-only";
+
+    private static string DuplicateName(DuplicatePolicy policy) => policy == DuplicatePolicy.LastWins ? "last-wins" : "fail";
 }

@@ -19,6 +19,9 @@ internal sealed record LoadOptions
     public int? Concurrency { get; init; }
     public bool DryRun { get; init; }
     public string? ReportPath { get; init; }
+
+    /// <summary>The report of an earlier, unfinished run of the same input to continue (<c>--resume</c>).</summary>
+    public string? ResumePath { get; init; }
     public ProgressStyle Progress { get; init; } = ProgressStyle.Auto;
     public RetrySettings Retry { get; init; } = new();
 }

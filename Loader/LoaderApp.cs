@@ -18,7 +18,7 @@ namespace CafeMenu.Loader;
 internal static class LoaderApp
 {
     public static async Task<int> RunAsync(string[] args, IDictionary<string, string?>? settings = null, IAnsiConsole? console = null,
-        TextWriter? output = null, TextWriter? error = null, CancellationToken cancellationToken = default)
+        TextWriter? output = null, TextWriter? error = null, CancellationToken cancellationToken = default, Func<Task>? betweenPasses = null)
     {
         if (console is null)
         {
@@ -30,7 +30,7 @@ internal static class LoaderApp
         var root = LoaderCommandLine.Build(
             (options, token) => WithHostAsync(settings, token, (services, t) =>
                 new LoadCommand(services.GetRequiredService<IAmazonDynamoDB>(), console, TimeProvider.System,
-                    services.GetRequiredService<ILoggerFactory>().CreateLogger(LoaderTelemetry.Name))
+                    services.GetRequiredService<ILoggerFactory>().CreateLogger(LoaderTelemetry.Name), betweenPasses)
                     .RunAsync(options with { Retry = RetryFrom(services.GetRequiredService<IConfiguration>()) }, t)),
             (table, path, token) => WithHostAsync(settings, token, (services, t) =>
                 new ExportCommand(services.GetRequiredService<IAmazonDynamoDB>(), console).RunAsync(table, path, t)));

@@ -20,6 +20,7 @@ internal static class LoaderCommandLine
             Examples:
               dotnet run --project Loader -- load data/menu.json --table FoodProducts --mode insert-only --create-table
               dotnet run --project Loader -- load items.ndjson more.csv --table Orders --concurrency 16 --report load.json
+              dotnet run --project Loader -- load items.ndjson more.csv --table Orders --resume load.json
               dotnet run --project Loader -- export --table FoodProducts --out backup.ndjson
             """);
         root.Subcommands.Add(BuildLoad(load));
@@ -65,12 +66,20 @@ internal static class LoaderCommandLine
             }
         });
         var dryRun = new Option<bool>("--dry-run") { Description = "Validate everything and write nothing." };
-        var report = new Option<string?>("--report") { Description = "Write the summary, skipped and failed items as JSON to this file." };
+        var report = new Option<string?>("--report")
+        {
+            Description = "Write the summary, skipped and failed items as JSON to this file, and keep REPORT.journal beside it while writing, so a load that is stopped or killed can be resumed.",
+        };
+        var resume = new Option<string?>("--resume")
+        {
+            Description = "Continue an unfinished load from its report (also after a kill): the input, --table, --mode and --on-duplicate must be the earlier run's; only what it did not confirm is written. The report is rewritten in place unless --report names another file.",
+        };
         // Checked by writing a first version of the report before anything else: a load must not end with its items
-        // written and its report lost.
+        // written and its report lost. A report that is also the one to resume is read first (by the load itself).
         report.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<string?>() is { } path && Reporting.ReportWriter.WriteFirstVersion(path, DateTimeOffset.UtcNow) is { } reason)
+            if (result.GetValueOrDefault<string?>() is { } path && !SamePath(path, result.GetValue(resume))
+                && Reporting.ReportWriter.WriteFirstVersion(path, DateTimeOffset.UtcNow) is { } reason)
             {
                 result.AddError($"--report {path}: {reason}");
             }
@@ -84,8 +93,12 @@ internal static class LoaderCommandLine
 
         var command = new Command("load", "Validate input files, then write them to a DynamoDB table.")
         {
-            files, table, format, mode, onDuplicate, createTable, concurrency, dryRun, report, progress,
+            files, table, format, mode, onDuplicate, createTable, concurrency, dryRun, report, resume, progress,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(resume) is not null && result.GetValue(dryRun)) result.AddError("--resume and --dry-run cannot be combined: a dry run writes no report to resume from.");
+        });
         command.SetAction((result, cancellationToken) =>
         {
             var concurrencyText = result.GetValue(concurrency)!;
@@ -99,7 +112,8 @@ internal static class LoaderCommandLine
                 CreateTable = result.GetValue(createTable),
                 Concurrency = concurrencyText == "auto" ? null : int.Parse(concurrencyText, System.Globalization.CultureInfo.InvariantCulture),
                 DryRun = result.GetValue(dryRun),
-                ReportPath = result.GetValue(report),
+                ReportPath = result.GetValue(report) ?? result.GetValue(resume),
+                ResumePath = result.GetValue(resume),
                 Progress = Enum.Parse<ProgressStyle>(result.GetValue(progress)!, ignoreCase: true),
             };
             return load(options, cancellationToken);
@@ -116,6 +130,9 @@ internal static class LoaderCommandLine
         command.SetAction((result, cancellationToken) => export(result.GetValue(table)!, result.GetValue(output)!, cancellationToken));
         return command;
     }
+
+    private static bool SamePath(string path, string? other) =>
+        other is not null && string.Equals(Path.GetFullPath(path), Path.GetFullPath(other), StringComparison.Ordinal);
 
     /// <summary>DynamoDB's rule for table names, checked before any call: 3 to 255 of a-z, A-Z, 0-9, '_', '-' and '.'.</summary>
     private static void CheckTableName(System.CommandLine.Parsing.OptionResult result)

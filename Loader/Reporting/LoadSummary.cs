@@ -1,3 +1,4 @@
+using CafeMenu.Loader.Input;
 using CafeMenu.Loader.Validation;
 
 namespace CafeMenu.Loader.Reporting;
@@ -7,6 +8,7 @@ internal sealed record LoadSummary
 {
     public required string Table { get; init; }
     public required string Mode { get; init; }
+    public string? OnDuplicate { get; init; }
     public required IReadOnlyList<string> Files { get; init; }
     public required bool DryRun { get; init; }
     public required DateTimeOffset StartedAt { get; init; }
@@ -14,13 +16,25 @@ internal sealed record LoadSummary
     public double WriteSeconds { get; init; }
     public bool TableCreated { get; init; }
 
-    /// <summary>"loaded", "invalid-input", "dry-run", "failed-items", "cancelled".</summary>
+    /// <summary>What <c>--resume</c> checks: each input file's size, modified time and SHA-256 (with <c>--report</c>).</summary>
+    public IReadOnlyList<InputIdentity>? Input { get; init; }
+
+    /// <summary>The report this run resumed (<c>--resume</c>), or null.</summary>
+    public string? ResumedFrom { get; init; }
+
+    /// <summary>"loaded", "invalid-input", "dry-run", "failed-items", "input-changed", "cancelled".</summary>
     public required string Outcome { get; init; }
     public required int ExitCode { get; init; }
     public long Records { get; init; }
     public long Written { get; init; }
     public long Skipped { get; init; }
     public long Failed { get; init; }
+
+    /// <summary>Items the resumed run had confirmed: not sent again.</summary>
+    public long AlreadyConfirmed { get; init; }
+
+    /// <summary>Why the writing pass stopped early: the input changed after validation (its items not sent are failed).</summary>
+    public string? InputChanged { get; init; }
 
     /// <summary>Earlier records of a key that a later one replaced (--on-duplicate last-wins); never sent.</summary>
     public long Superseded { get; init; }
@@ -32,5 +46,11 @@ internal sealed record LoadSummary
     public long ValidationErrorCount { get; init; }
     public IReadOnlyList<ValidationError> ValidationErrors { get; init; } = [];
 
-    public bool CountsAddUp => Written + Skipped + Failed + Superseded == Records;
+    /// <summary>
+    /// Per input file, the records DynamoDB confirmed (this run and those it resumed) as runs of 0-based record ordinals,
+    /// <c>"0-79999 80025-80049"</c>: what <c>--resume</c> reads to send only the rest.
+    /// </summary>
+    public IReadOnlyList<string>? Confirmed { get; init; }
+
+    public bool CountsAddUp => Written + Skipped + Failed + Superseded + AlreadyConfirmed == Records;
 }

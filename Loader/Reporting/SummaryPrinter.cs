@@ -39,11 +39,13 @@ internal static class SummaryPrinter
         }
 
         if (tally.Failed > tally.FirstFailed.Count) console.MarkupLineInterpolated($"[red]... and {tally.Failed - tally.FirstFailed.Count:N0} more failed[/] (see --report)");
+        if (summary.InputChanged is { } change) console.MarkupLineInterpolated($"[red]error[/] the input changed while it was being written: {change}");
 
         if (asTable)
         {
             var table = new Table().AddColumn("").AddColumn(new TableColumn("items").RightAligned());
             table.AddRow("records read", N(summary.Records));
+            if (summary.ResumedFrom is not null) table.AddRow("confirmed by the earlier run", N(summary.AlreadyConfirmed));
             table.AddRow("[green]written[/]", N(summary.Written));
             table.AddRow("skipped (already there)", N(summary.Skipped));
             table.AddRow(summary.Failed > 0 ? "[red]failed[/]" : "failed", N(summary.Failed));
@@ -62,7 +64,8 @@ internal static class SummaryPrinter
             ? $"all {N(s.Skipped)} items skipped (already in the table)"
             : $"{N(s.Written)} written, {N(s.Skipped)} skipped, {N(s.Failed)} failed"
               + (s.Superseded > 0 ? $", {N(s.Superseded)} superseded duplicates" : "");
-        var outcome = s.Failed > 0 ? "Load incomplete" : "Loaded";
+        if (s.ResumedFrom is not null) what += $", {N(s.AlreadyConfirmed)} confirmed by the run resumed";
+        var outcome = s.Failed > 0 || s.InputChanged is not null ? "Load incomplete" : "Loaded";
         return $"{outcome} {s.Table} ({s.Mode}): {N(s.Records)} records, {what} in {s.DurationSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s "
             + $"({s.ItemsPerSecond.ToString("N0", CultureInfo.InvariantCulture)} items/s, {N(s.Retries)} retries).";
     }

@@ -10,8 +10,8 @@ internal enum DuplicatePolicy
     LastWins,
 }
 
-/// <summary>Where a record is: its file's position in the input list and its position in that file.</summary>
-internal readonly record struct RecordId(int File, int Ordinal, int Line);
+/// <summary>Where a record is (its file's position in the input list, its position in that file) and what it held.</summary>
+internal readonly record struct RecordId(int File, int Ordinal, int Line, UInt128 Fingerprint);
 
 /// <summary>The outcome of reading the whole input once: counts, the errors (capped), and for last-wins which record wins each key.</summary>
 internal sealed class ValidationOutcome(int maxErrorsKept)
@@ -23,6 +23,9 @@ internal sealed class ValidationOutcome(int maxErrorsKept)
     public long Superseded { get; set; }
     public IReadOnlyList<ValidationError> Errors => _errors;
     public Dictionary<UInt128, RecordId> Winners { get; } = [];
+
+    /// <summary>Records of each input file (one past the last ordinal): the writing pass must find no more and no fewer.</summary>
+    public List<int> RecordsPerFile { get; } = [];
     public long ItemsToWrite => Records - Superseded;
     public bool IsValid => ErrorCount == 0;
 
@@ -43,9 +46,11 @@ internal static class InputValidator
         for (var file = 0; file < sources.Count; file++)
         {
             var source = sources[file];
+            result.RecordsPerFile.Add(0);
             foreach (var record in source.Read())
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                result.RecordsPerFile[file] = Math.Max(result.RecordsPerFile[file], record.Ordinal + 1);
                 result.Records++;
                 if (record.Problem is { } problem)
                 {
@@ -63,7 +68,7 @@ internal static class InputValidator
 
                 if (result.ErrorCount != errorsBefore) continue;
 
-                var id = new RecordId(file, record.Ordinal, record.Line);
+                var id = new RecordId(file, record.Ordinal, record.Line, ItemFingerprint.Of(item));
                 var key = ItemKey.Hash(ItemKey.Canonical(schema, item));
                 if (!result.Winners.TryGetValue(key, out var earlier))
                 {

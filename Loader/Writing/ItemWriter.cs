@@ -96,13 +96,14 @@ internal sealed class ItemWriter(
         var left = response.UnprocessedItems is { } u && u.TryGetValue(table, out var unprocessed) ? unprocessed : null;
         if (left is not { Count: > 0 })
         {
-            Accepted(pending.Count, sent);
+            Accepted(pending, sent);
             return [];
         }
 
         var stillPending = Unprocessed(pending, left);
         if (stillPending.Count < pending.Count) heartbeat.Beat();
-        tally.AddWritten(pending.Count - stillPending.Count);
+        var pendingAgain = stillPending.ToHashSet();
+        tally.AddWritten(pending.Where(p => !pendingAgain.Contains(p)).ToList());
         throw new UnprocessedItemsException(stillPending);
     }
 
@@ -126,7 +127,7 @@ internal sealed class ItemWriter(
         try
         {
             await dynamo.TransactWriteItemsAsync(request, cancellationToken);
-            Accepted(pending.Count, sent);
+            Accepted(pending, sent);
             return [];
         }
         catch (TransactionCanceledException e) when (e.CancellationReasons?.Count == pending.Count)
@@ -165,7 +166,7 @@ internal sealed class ItemWriter(
         return (again, throttled);
     }
 
-    private void Accepted(int written, long sent)
+    private void Accepted(IReadOnlyList<PendingItem> written, long sent)
     {
         limiter.OnSuccess(time.GetElapsedTime(sent));
         heartbeat.Beat();

@@ -4,12 +4,17 @@ using CafeMenu.Loader.Validation;
 namespace CafeMenu.Loader.Writing;
 
 /// <summary>An item on its way to the table, with where it came from and its key (canonical to match answers, readable for the report).</summary>
-internal sealed class PendingItem(string file, int line, string canonicalKey, Dictionary<string, AttributeValue> item, TableSchema? schema)
+internal sealed class PendingItem(string file, int line, string canonicalKey, Dictionary<string, AttributeValue> item, TableSchema? schema,
+    int fileIndex = 0, int ordinal = 0)
 {
     private string? _displayKey;
 
     public string File { get; } = file;
     public int Line { get; } = line;
+
+    /// <summary>With <see cref="Ordinal"/>, the record's place in the input: what the journal of a resumable load records.</summary>
+    public int FileIndex { get; } = fileIndex;
+    public int Ordinal { get; } = ordinal;
     public string CanonicalKey { get; } = canonicalKey;
     public Dictionary<string, AttributeValue> Item { get; } = item;
 

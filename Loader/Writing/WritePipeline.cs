@@ -1,49 +1,63 @@
 using System.Threading.Channels;
 using CafeMenu.Loader.Input;
+using CafeMenu.Loader.Resume;
 using CafeMenu.Loader.Validation;
-using CafeMenu.Menu;
 
 namespace CafeMenu.Loader.Writing;
 
 /// <summary>
-/// The second pass: reads the input again, groups the items to write into units (one request each), and keeps as many units in
-/// flight as the limiter allows. Memory holds only the units queued and in flight.
+/// The second pass: <see cref="UnitProducer"/> reads the input again into units (one request each), and as many units are
+/// kept in flight as the limiter allows. Memory holds only the units queued and in flight. However the reading ends, every
+/// request in flight is awaited and every validated item ends written, skipped or failed.
 /// </summary>
 internal sealed class WritePipeline(ItemWriter writer, AdaptiveConcurrency limiter, LoadTally tally, TableSchema schema, UnitLimits limits)
 {
-    public async Task RunAsync(IReadOnlyList<RecordSource> sources, ValidationOutcome validation, CancellationToken cancellationToken)
+    /// <summary>Why the input could not be written as validated (it changed between the passes), or null.</summary>
+    public string? InputChanged { get; private set; }
+
+    public async Task RunAsync(IReadOnlyList<RecordSource> sources, ValidationOutcome validation, ConfirmedRecords? alreadyConfirmed,
+        CancellationToken cancellationToken)
     {
         // Cancelling the load, or DynamoDB staying unavailable, stops new writes; items not sent are then failed, never dropped.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var units = Channel.CreateBounded<List<PendingItem>>(new BoundedChannelOptions(64) { SingleReader = true, SingleWriter = true });
-        var producer = Task.Run(() => ProduceAsync(sources, validation, units.Writer, cancellationToken), CancellationToken.None);
+        var producer = new UnitProducer(sources, validation, schema, limits, alreadyConfirmed, tally);
+        var producing = Task.Run(() => producer.RunAsync(units.Writer), CancellationToken.None);
 
         var inFlight = new HashSet<Task>();
-        await foreach (var unit in units.Reader.ReadAllAsync(CancellationToken.None))
+        try
         {
-            if (writer.AbortReason is not null) await stop.CancelAsync();
-            if (stop.IsCancellationRequested)
+            await foreach (var unit in units.Reader.ReadAllAsync(CancellationToken.None))
             {
-                FailUnsent(unit, cancellationToken);
-                continue;
-            }
+                if (writer.AbortReason is not null) await stop.CancelAsync();
+                if (stop.IsCancellationRequested)
+                {
+                    FailUnsent(unit, cancellationToken);
+                    continue;
+                }
 
-            try
-            {
-                await limiter.AcquireAsync(stop.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                FailUnsent(unit, cancellationToken);
-                continue;
-            }
+                try
+                {
+                    await limiter.AcquireAsync(stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    FailUnsent(unit, cancellationToken);
+                    continue;
+                }
 
-            inFlight.Add(RunUnitAsync(unit, stop.Token));
-            if (inFlight.Count > 256) inFlight.RemoveWhere(t => t.IsCompleted);
+                inFlight.Add(RunUnitAsync(unit, stop.Token));
+                if (inFlight.Count > 256) inFlight.RemoveWhere(t => t.IsCompleted);
+            }
+        }
+        finally
+        {
+            await producing;
+            await Task.WhenAll(inFlight);
         }
 
-        await producer;
-        await Task.WhenAll(inFlight);
+        InputChanged = producer.InputChanged;
+        producer.FailUnsent();
     }
 
     private async Task RunUnitAsync(List<PendingItem> unit, CancellationToken cancellationToken)
@@ -64,56 +78,5 @@ internal sealed class WritePipeline(ItemWriter writer, AdaptiveConcurrency limit
             ? "not written: the load was cancelled before this item was sent"
             : $"not written: the load stopped because {writer.AbortReason}";
         foreach (var item in unit) tally.AddFailed(item, reason);
-    }
-
-    private async Task ProduceAsync(IReadOnlyList<RecordSource> sources, ValidationOutcome validation, ChannelWriter<List<PendingItem>> output,
-        CancellationToken cancellationToken)
-    {
-        try
-        {
-            var unit = new List<PendingItem>(limits.MaxItems);
-            var unitBytes = 0;
-            var bySize = limits.MaxBytes < int.MaxValue;
-            for (var file = 0; file < sources.Count; file++)
-            {
-                var path = sources[file].Path;
-                foreach (var record in sources[file].Read())
-                {
-                    if (record.Item is not { } item)
-                    {
-                        // The file changed since validation; the record cannot be named by key.
-                        tally.AddFailed(new PendingItem(path, record.Line, "", [], schema: null), $"the record became unreadable after validation: {record.Problem?.Reason}");
-                        continue;
-                    }
-
-                    var key = ItemKey.Canonical(schema, item);
-                    if (!validation.Winners.TryGetValue(ItemKey.Hash(key), out var winner) || winner.File != file || winner.Ordinal != record.Ordinal)
-                    {
-                        continue; // superseded by a later record with the same key (last-wins), counted by the validation pass
-                    }
-
-                    var size = bySize ? ItemSize.Of(item) : 0;
-                    if (unit.Count > 0 && unitBytes + size > limits.MaxBytes)
-                    {
-                        await output.WriteAsync(unit, CancellationToken.None);
-                        (unit, unitBytes) = (new List<PendingItem>(limits.MaxItems), 0);
-                    }
-
-                    unit.Add(new PendingItem(path, record.Line, key, item, schema));
-                    unitBytes += size;
-                    if (unit.Count == limits.MaxItems)
-                    {
-                        await output.WriteAsync(unit, CancellationToken.None);
-                        (unit, unitBytes) = (new List<PendingItem>(limits.MaxItems), 0);
-                    }
-                }
-            }
-
-            if (unit.Count > 0) await output.WriteAsync(unit, CancellationToken.None);
-        }
-        finally
-        {
-            output.Complete();
-        }
     }
 }

@@ -21,7 +21,11 @@ internal static class LoaderRun
 
     public static Task<Result> RunAsync(string endpoint, params string[] args) => RunAsync(endpoint, new Dictionary<string, string?>(), args);
 
-    public static async Task<Result> RunAsync(string endpoint, Dictionary<string, string?> extraSettings, params string[] args)
+    public static Task<Result> RunAsync(string endpoint, Dictionary<string, string?> extraSettings, params string[] args) =>
+        RunAsync(endpoint, extraSettings, betweenPasses: null, args);
+
+    /// <param name="betweenPasses">Runs after the Loader validated its input and before it writes (to change the input there).</param>
+    public static async Task<Result> RunAsync(string endpoint, Dictionary<string, string?> extraSettings, Func<Task>? betweenPasses, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -36,7 +40,7 @@ internal static class LoaderRun
         var settings = new Dictionary<string, string?> { ["AWS_ENDPOINT_URL_DYNAMODB"] = endpoint, ["AWS_REGION"] = "us-east-1" };
         foreach (var (key, value) in extraSettings) settings[key] = value;
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var exit = await LoaderApp.RunAsync(args, settings, console, output, error, timeout.Token);
+        var exit = await LoaderApp.RunAsync(args, settings, console, output, error, timeout.Token, betweenPasses);
         return new Result(exit, output.ToString(), error.ToString());
     }
 

@@ -158,7 +158,7 @@ public class ValidationRulesTests
     public void Items_per_second_counts_items_written_not_items_marked_failed()
     {
         using var tally = new LoadTally(keepAll: false);
-        tally.AddWritten(10);
+        tally.AddWritten(Enumerable.Range(0, 10).Select(i => new PendingItem("f", i, $"w{i}", [], null)).ToList());
         for (var i = 0; i < 90; i++) tally.AddFailed(new PendingItem("f", i, $"k{i}", [], null), "not written: the load was cancelled");
 
         Assert.Equal(10, tally.WrittenPerSecond(TimeSpan.FromSeconds(1)));
