@@ -6,13 +6,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 using Spectre.Console;
 
 namespace CafeMenu.Loader;
 
 /// <summary>
-/// Runs one command inside a generic host (configuration, ServiceDefaults telemetry, the DynamoDB client from AddDynamoDb),
+/// Runs one command inside the Loader's generic host (<see cref="LoaderHost"/>),
 /// and disposes the host before returning so the last spans and metrics are exported.
 /// </summary>
 internal static class LoaderApp
@@ -44,24 +43,7 @@ internal static class LoaderApp
     private static async Task<int> WithHostAsync(IDictionary<string, string?>? settings, CancellationToken cancellationToken,
         Func<IServiceProvider, CancellationToken, Task<int>> run)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            Args = [], // the command line belongs to System.CommandLine, not to configuration
-            ApplicationName = "CafeMenu.Loader",
-            ContentRootPath = Directory.GetCurrentDirectory(),
-        });
-        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddServiceDefaults();
-        // The Loader owns its retries: with the SDK's own off, every throttle and unprocessed batch reaches the Loader's
-        // back-off and adaptive concurrency instead of hiding behind the SDK's multi-second waits.
-        builder.Configuration.AddInMemoryCollection([new("DynamoDb:MaxErrorRetry", "0")]);
-        builder.AddDynamoDb();
-        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
-        // The console shows progress and the summary; logs still go to OpenTelemetry, only warnings reach the console.
-        builder.Logging.AddFilter<ConsoleLoggerProvider>(level => level >= LogLevel.Warning);
-        builder.Logging.AddFilter<ConsoleLoggerProvider>(LoaderTelemetry.Name, LogLevel.None); // the Loader prints its own errors
-
-        using var host = builder.Build();
+        using var host = LoaderHost.CreateBuilder(settings).Build();
         await host.StartAsync(cancellationToken);
         var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);

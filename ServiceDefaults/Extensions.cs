@@ -21,16 +21,27 @@ public static class Extensions
     public const string HealthEndpointPath = "/health";
     public const string AlivenessEndpointPath = "/alive";
 
+    /// <summary>The basic defaults, plus service discovery and the standard resilience handler on every HttpClient (Api, Web).</summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        builder.ConfigureOpenTelemetry();
-        builder.AddDefaultHealthChecks();
+        builder.AddBasicServiceDefaults();
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
             http.AddStandardResilienceHandler();
             http.AddServiceDiscovery();
         });
+        return builder;
+    }
+
+    /// <summary>
+    /// OpenTelemetry and health checks, without the defaults for outgoing HTTP calls: for a process that makes none of
+    /// its own (the Loader; the AWS SDK builds its own HttpClient, not one from IHttpClientFactory). As in eShop.
+    /// </summary>
+    public static TBuilder AddBasicServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.ConfigureOpenTelemetry();
+        builder.AddDefaultHealthChecks();
         return builder;
     }
 

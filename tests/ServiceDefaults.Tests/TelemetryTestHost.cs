@@ -11,8 +11,8 @@ using OpenTelemetry.Trace;
 namespace CafeMenu.ServiceDefaults.Tests;
 
 /// <summary>
-/// A generic host set up the way Api and Loader set theirs up (AddServiceDefaults + AddDynamoDb), with in-memory
-/// exporters beside whatever the defaults export.
+/// A generic host set up the way the Api sets its up (AddServiceDefaults + AddDynamoDb; the Loader's AddBasicServiceDefaults
+/// configures telemetry the same way), with in-memory exporters beside whatever the defaults export.
 /// </summary>
 internal sealed class TelemetryTestHost : IAsyncDisposable
 {
