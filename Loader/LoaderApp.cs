@@ -32,7 +32,8 @@ internal static class LoaderApp
                     services.GetRequiredService<ILoggerFactory>().CreateLogger(LoaderTelemetry.Name), betweenPasses)
                     .RunAsync(options with { Retry = RetryFrom(services.GetRequiredService<IConfiguration>()) }, t)),
             (table, path, token) => WithHostAsync(settings, token, (services, t) =>
-                new ExportCommand(services.GetRequiredService<IAmazonDynamoDB>(), console).RunAsync(table, path, t)));
+                new ExportCommand(services.GetRequiredService<IAmazonDynamoDB>(), console, RetryFrom(services.GetRequiredService<IConfiguration>()))
+                    .RunAsync(table, path, t)));
         return await LoaderCommandLine.InvokeAsync(root, args, output ?? Console.Out, error ?? Console.Error, cancellationToken);
     }
 
@@ -58,7 +59,8 @@ internal static class LoaderApp
             await Console.Error.WriteLineAsync("cancelled before writing began; nothing was written.");
             exitCode = ExitCodes.Cancelled;
         }
-        catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or Amazon.Runtime.AmazonClientException or HttpRequestException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or Amazon.Runtime.AmazonClientException or HttpRequestException or IOException
+                                       or UnauthorizedAccessException or Polly.Timeout.TimeoutRejectedException || WriteRetry.IsTimeout(e))
         {
             // An environment problem (DynamoDB unreachable, a file that cannot be read): one clear line, no stack trace.
             logger.LogError("The loader stopped: {Reason}", e.Message);

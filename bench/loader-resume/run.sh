@@ -50,7 +50,8 @@ start=$(now); load --table Resumed --resume "$WORK/resumed.json" >/dev/null; res
 
 written=$(field "$WORK/resumed.json" written); skipped=$(field "$WORK/resumed.json" skipped)
 already=$(field "$WORK/resumed.json" already_confirmed)
-"$LOADER" export --table Resumed --out "$WORK/export.ndjson" >/dev/null
+# A Scan page of a large in-memory table can take DynamoDB Local longer than the default 10 s timeout.
+DynamoDb__Timeout=00:02:00 "$LOADER" export --table Resumed --out "$WORK/export.ndjson" >/dev/null
 stored=$(wc -l < "$WORK/export.ndjson")
 echo
 echo "| $ITEMS items, upsert | whole load | resume after a kill at $(calc "round(100 * $at_kill / $ITEMS, 1)")% |"

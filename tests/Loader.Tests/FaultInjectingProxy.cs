@@ -24,6 +24,7 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
     private readonly Task _loop;
     private int _calls;
     private int _writeCalls;
+    private int _scanCalls;
 
     public FaultInjectingProxy(string target, int port, int throttleEvery, double unprocessedShare)
     {
@@ -59,6 +60,10 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
     /// <summary>In every write, this text is replaced before DynamoDB sees it: a way to send DynamoDB what the Loader's validator refuses.</summary>
     public (string From, string To)? RewriteInWrites { get; set; }
 
+    /// <summary>Scans 1, 1 + n, 1 + 2n... are answered 500 without reaching DynamoDB (0: none).</summary>
+    public int FailScansEvery { get; set; }
+
+    public int ScansFailed;
     public int Throttled;
     public int FailedForContent;
     public int Refused;
@@ -97,6 +102,13 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
             var isWrite = target.EndsWith(".BatchWriteItem", StringComparison.Ordinal) || target.EndsWith(".PutItem", StringComparison.Ordinal)
                 || target.EndsWith(".TransactWriteItems", StringComparison.Ordinal);
             var writeCall = isWrite ? Interlocked.Increment(ref _writeCalls) : 0;
+            if (target.EndsWith(".Scan", StringComparison.Ordinal) && FailScansEvery > 0 && Interlocked.Increment(ref _scanCalls) % FailScansEvery == 1 % FailScansEvery)
+            {
+                Interlocked.Increment(ref ScansFailed);
+                await RespondAsync(context, 500, """{"__type":"com.amazonaws.dynamodb.v20120810#InternalServerError","message":"Injected scan failure"}""");
+                return;
+            }
+
             if (isWrite && StallWritesUntil.Until > DateTime.UtcNow)
             {
                 Interlocked.Increment(ref Stalled);

@@ -40,4 +40,25 @@ public class FaultInjectionTests(DynamoDbLocalFixture dynamo)
         // The Loader itself saw and retried every injected throttle (the SDK's own retries are off).
         Assert.True(root.GetProperty("throttles").GetInt32() >= proxy.Throttled, $"{root.GetProperty("throttles")} throttles seen, {proxy.Throttled} injected");
     }
+
+    [Fact]
+    public async Task An_export_asks_again_for_a_page_that_failed_and_writes_every_item()
+    {
+        var table = DynamoDbLocalFixture.UniqueTableName("fault");
+        var lines = Enumerable.Range(0, 3_000).Select(i => $"{{\"product_name\":\"item {i:D5}\",\"price\":{i}.25,\"description\":\"{new string('d', 600)}\"}}");
+        var file = LoaderRun.TempFile("e.ndjson", string.Join("\n", lines) + "\n");
+        var load = await LoaderRun.RunAsync(dynamo, "load", file, "--table", table, "--create-table", "--progress", "none");
+        Assert.True(load.ExitCode == 0, load.ToString());
+        await using var proxy = FaultInjectingProxy.PassingThrough(dynamo.ServiceUrl);
+        proxy.FailScansEvery = 2; // the first request for every page fails (about 2 MB: two or three pages of 1 MB)
+        var output = Path.Combine(Path.GetDirectoryName(file)!, "export.ndjson");
+
+        var retry = new Dictionary<string, string?> { ["Loader:Retry:BaseDelay"] = "00:00:00.005", ["Loader:Retry:MaxDelay"] = "00:00:00.100" };
+        var export = await LoaderRun.RunAsync(proxy.Url, retry, "export", "--table", table, "--out", output);
+
+        Assert.True(export.ExitCode == 0, export.ToString());
+        Assert.True(proxy.ScansFailed >= 2, $"{proxy.ScansFailed} scans failed");
+        var exported = File.ReadAllLines(output).Select(line => JsonDocument.Parse(line).RootElement.GetProperty("Item").GetProperty("product_name").GetProperty("S").GetString());
+        Assert.Equal(Enumerable.Range(0, 3_000).Select(i => $"item {i:D5}"), exported.Order());
+    }
 }
