@@ -41,7 +41,8 @@ start=$(now); load --table Whole --report "$WORK/whole.json" >/dev/null; whole=$
 
 echo "== load killed at 80%, then resumed" >&2
 target=$((ITEMS * 8 / 10))
-load --table Resumed --report "$WORK/resumed.json" >/dev/null &
+# Started directly, not through the function: $! must be the Loader itself, not a subshell that SIGKILL would leave it behind.
+"$LOADER" load "$WORK/items.ndjson" --create-table --progress none --table Resumed --report "$WORK/resumed.json" >/dev/null &
 loader=$!
 while kill -0 "$loader" 2>/dev/null && [ "$(confirmed "$WORK/resumed.json.journal")" -lt "$target" ]; do sleep 0.05; done
 kill -9 "$loader"; wait "$loader" 2>/dev/null || true
