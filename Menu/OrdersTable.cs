@@ -47,6 +47,12 @@ public static class OrdersTable
 
         /// <summary>TTL attribute (epoch seconds): an order placed and never collected expires.</summary>
         public const string ExpiresAt = "expires_at";
+
+        /// <summary>SHA-256 (hex) of the guest and the Idempotency-Key the order was placed with; absent without one.</summary>
+        public const string IdempotencyKey = "idempotency_key";
+
+        /// <summary>SHA-256 (hex) of the placing request's content, to tell a replay from a different order under the same key.</summary>
+        public const string RequestHash = "request_hash";
     }
 
     /// <summary>The attributes of each map in <c>lines</c>.</summary>
