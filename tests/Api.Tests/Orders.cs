@@ -97,4 +97,27 @@ internal static class Orders
         items.Sort(StringComparer.Ordinal);
         return items;
     }
+
+    /// <summary>Stores an order past the Api, created at a chosen time and in a chosen status, as the Api would have stored it.</summary>
+    public static async Task<string> PutRawOrderAsync(ApiFactory api, string guest, DateTimeOffset createdAt, string status = OrderStatus.Placed, DateTimeOffset? expiresAt = null)
+    {
+        var order = new Order
+        {
+            GuestId = guest,
+            OrderId = OrderId.New(createdAt),
+            Status = status,
+            PickupName = "Seeded",
+            Lines = [new OrderLine { ProductName = "Latte", Quantity = 1, UnitPrice = 3.50m }],
+            Total = 3.50m,
+            Version = 1,
+            CreatedAt = createdAt,
+            UpdatedAt = createdAt,
+            ExpiresAt = status == OrderStatus.Collected ? null : expiresAt ?? DateTimeOffset.UtcNow.AddHours(12),
+        };
+        using var dynamo = api.Dynamo!.CreateClient();
+        await dynamo.PutItemAsync(new PutItemRequest { TableName = api.OrdersTableName, Item = OrderMapper.ToAttributes(order, null, "seeded") });
+        return order.OrderId;
+    }
+
+    public static List<string> Ids(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(o => o.GetProperty("order_id").GetString()!).ToList();
 }
