@@ -99,6 +99,9 @@ public sealed class OrderReadTests(ApiFactory api) : IClassFixture<ApiFactory>
     [InlineData("from=2026-11-23T10:00:00", "from")]
     [InlineData("to=yesterday", "to")]
     [InlineData("from=2026-02-30", "from")]
+    [InlineData("from=0001-01-01T00:00:00%2B01:00", "from")]
+    [InlineData("to=9999-12-31T23:59:59-01:00", "to")]
+    [InlineData("from=2026-11-23T25:00:00Z", "from")]
     [InlineData("status=lost", "status")]
     [InlineData("limit=0", "limit")]
     [InlineData("limit=101", "limit")]
@@ -107,6 +110,16 @@ public sealed class OrderReadTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var problem = await (await _client.GetAsync($"/guests/{NewGuest()}/orders?{query}")).AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.GetRawText());
+    }
+
+    [Theory]
+    [InlineData("from=0001-01-01&to=0001-01-01")]
+    [InlineData("from=9999-12-31&to=9999-12-31")]
+    [InlineData("from=2026-11-23T10:00:00.1234567Z&to=2026-11-23T10:00:00.1234567Z")]
+    public async Task Dates_at_the_ends_of_the_calendar_are_read_not_refused(string query)
+    {
+        var page = await (await _client.GetAsync($"/guests/{NewGuest()}/orders?{query}")).ReadJsonAsync();
+        Assert.Empty(Ids(page));
     }
 
     [Fact]
