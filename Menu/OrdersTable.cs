@@ -53,6 +53,9 @@ public static class OrdersTable
 
         /// <summary>SHA-256 (hex) of the placing request's content, to tell a replay from a different order under the same key.</summary>
         public const string RequestHash = "request_hash";
+
+        /// <summary>The products (SS) whose counted portions the order took when placed; a cancellation gives them back. Absent when none.</summary>
+        public const string StockTaken = "stock_taken";
     }
 
     /// <summary>The attributes of each map in <c>lines</c>.</summary>

@@ -78,7 +78,8 @@ internal sealed class OrderPlacement(
                 Put = new Put
                 {
                     TableName = options.Value.TableName,
-                    Item = OrderMapper.ToAttributes(order, keyHash, requestHash),
+                    Item = OrderMapper.ToAttributes(order, keyHash, requestHash,
+                        lines.Where(l => OrderLineCheck.CountsStock(menu.GetValueOrDefault(l.ProductName))).Select(l => l.ProductName).ToList()),
                     // The 48-bit random suffix makes a clash practically impossible; if one happens, nothing is overwritten.
                     ConditionExpression = "attribute_not_exists(#g)",
                     ExpressionAttributeNames = new() { ["#g"] = A.GuestId },

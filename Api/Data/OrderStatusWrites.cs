@@ -11,7 +11,8 @@ namespace CafeMenu.Api.Data;
 /// If-Match named, so of two staff advancing one order with one ETag exactly one wins. Closing an order (collected,
 /// cancelled) removes <c>queue</c>, so it leaves the sparse queue_GSI; a collected order also loses expires_at and is kept.
 /// </summary>
-internal sealed class OrderStatusWrites(IAmazonDynamoDB dynamo, IOptions<OrdersApiOptions> options, OrdersRepository orders, TimeProvider time)
+internal sealed class OrderStatusWrites(
+    IAmazonDynamoDB dynamo, IOptions<OrdersApiOptions> options, OrdersRepository orders, OrderCancellation cancellation, TimeProvider time)
 {
     public async Task<AdvanceResult> AdvanceAsync(string guestId, string orderId, string target, VersionCondition condition, CancellationToken cancellationToken)
     {
@@ -23,15 +24,44 @@ internal sealed class OrderStatusWrites(IAmazonDynamoDB dynamo, IOptions<OrdersA
 
         var now = time.GetUtcNow();
         var request = Update(guestId, orderId, target, condition, now);
+        var portions = target == OrderStatus.Cancelled ? await cancellation.PortionsTakenAsync(guestId, orderId, cancellationToken) : [];
         try
         {
-            var response = await dynamo.UpdateItemAsync(request, cancellationToken);
-            return new(AdvanceStatus.Done, Map(response.Attributes));
+            if (portions.Count == 0)
+            {
+                var response = await dynamo.UpdateItemAsync(request, cancellationToken);
+                return new(AdvanceStatus.Done, Map(response.Attributes));
+            }
+
+            return await CancelReturningPortionsAsync(request, portions, guestId, orderId, cancellationToken);
         }
         catch (ConditionalCheckFailedException e)
         {
             return Explain(e.Item, target, condition, now);
         }
+        catch (TransactionCanceledException e) when (e.CancellationReasons?.FirstOrDefault()?.Code == "ConditionalCheckFailed")
+        {
+            return Explain(e.CancellationReasons[0].Item, target, condition, now);
+        }
+    }
+
+    /// <summary>The cancellation and its portions in one transaction; products deleted from the menu meanwhile are left out.</summary>
+    private async Task<AdvanceResult> CancelReturningPortionsAsync(
+        UpdateItemRequest step, IReadOnlyList<OrderLine> portions, string guestId, string orderId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await cancellation.WriteAsync(step, portions, cancellationToken);
+        }
+        catch (TransactionCanceledException e) when (e.CancellationReasons?.FirstOrDefault()?.Code == "None")
+        {
+            var remaining = portions.Where((_, i) => e.CancellationReasons.ElementAtOrDefault(i + 1)?.Code != "ConditionalCheckFailed").ToList();
+            if (remaining.Count == 0) return new(AdvanceStatus.Done, Map((await dynamo.UpdateItemAsync(step, cancellationToken)).Attributes));
+            await cancellation.WriteAsync(step, remaining, cancellationToken);
+        }
+
+        // A transaction returns no item: the order is read back, strongly consistent.
+        return await orders.GetAsync(guestId, orderId, cancellationToken) is { } cancelled ? new(AdvanceStatus.Done, cancelled) : new(AdvanceStatus.NotFound);
     }
 
     private UpdateItemRequest Update(string guestId, string orderId, string target, VersionCondition condition, DateTimeOffset now)

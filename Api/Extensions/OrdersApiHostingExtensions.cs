@@ -19,6 +19,7 @@ internal static class OrdersApiHostingExtensions
         services.AddSingleton<MenuProductsReader>();
         services.AddSingleton<OrderPlacement>();
         services.AddSingleton<OrderStatusWrites>();
+        services.AddSingleton<OrderCancellation>();
         services.AddSingleton<OrdersTelemetry>();
         return builder;
     }

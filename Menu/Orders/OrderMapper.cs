@@ -18,7 +18,7 @@ public static class OrderMapper
     public static string StatusOrder(string status, string orderId) => $"{status}#{orderId}";
 
     /// <summary>The stored item, with the index keys the order's status implies: queue only while open, status_order always.</summary>
-    public static Dictionary<string, AttributeValue> ToAttributes(Order order, string? idempotencyKey, string requestHash)
+    public static Dictionary<string, AttributeValue> ToAttributes(Order order, string? idempotencyKey, string requestHash, IReadOnlyCollection<string>? stockTaken = null)
     {
         var item = Key(order.GuestId, order.OrderId);
         item[A.Status] = new() { S = order.Status };
@@ -33,6 +33,8 @@ public static class OrderMapper
         if (order.ExpiresAt is { } expires) item[A.ExpiresAt] = EpochSeconds(expires);
         if (idempotencyKey is not null) item[A.IdempotencyKey] = new() { S = idempotencyKey };
         item[A.RequestHash] = new() { S = requestHash };
+        // A string set cannot be empty in DynamoDB: absent when no portions were taken.
+        if (stockTaken is { Count: > 0 }) item[A.StockTaken] = new() { SS = [.. stockTaken] };
         return item;
     }
 

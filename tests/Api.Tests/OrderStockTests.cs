@@ -88,4 +88,59 @@ public sealed class OrderStockTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal("5", (await RawTable.GetAsync(api, "Tagged pie"))!["stock"].N);
         Assert.Empty(await RawOrdersAsync(api, guest));
     }
+
+    [Fact]
+    public async Task Cancelling_an_order_gives_its_portions_back_in_the_same_transaction_and_only_once()
+    {
+        await _client.AddMenuItemAsync("Returned cookie", "2.00");
+        await _client.AddMenuItemAsync("Uncounted tea", "2.00");
+        await SetStockAsync(api, "Returned cookie", 5);
+        var guest = NewGuest();
+        var (id, etag) = await _client.PlacedAsync(Body(guest, "Ro", Line("Returned cookie", "2", "2.00"), Line("Uncounted tea", "1", "2.00")));
+        Assert.Equal("3", (await RawTable.GetAsync(api, "Returned cookie"))!["stock"].N);
+        Assert.Equal(["Returned cookie"], (await RawOrderAsync(api, guest, id))!["stock_taken"].SS);
+
+        using var cancelled = await _client.ChangeStatusAsync(guest, id, "cancelled", etag);
+        using var again = await _client.ChangeStatusAsync(guest, id, "cancelled", cancelled.ETag());
+
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        Assert.Equal("cancelled", (await cancelled.ReadJsonAsync()).GetProperty("status").GetString());
+        await again.AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("5", (await RawTable.GetAsync(api, "Returned cookie"))!["stock"].N);
+        Assert.False((await RawTable.GetAsync(api, "Uncounted tea"))!.ContainsKey("stock"));
+        var stored = (await RawOrderAsync(api, guest, id))!;
+        Assert.Equal("cancelled", stored["status"].S);
+        Assert.False(stored.ContainsKey("queue"));
+    }
+
+    [Fact]
+    public async Task A_refused_cancellation_gives_no_portions_back()
+    {
+        await _client.AddMenuItemAsync("Kept cookie", "2.00");
+        await SetStockAsync(api, "Kept cookie", 5);
+        var guest = NewGuest();
+        var (id, etag) = await _client.PlacedAsync(Body(guest, "Sa", Line("Kept cookie", "2", "2.00")));
+        Assert.Equal(HttpStatusCode.OK, (await _client.ChangeStatusAsync(guest, id, "preparing", etag)).StatusCode);
+
+        await (await _client.ChangeStatusAsync(guest, id, "cancelled", etag)).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+        await (await _client.ChangeStatusAsync(guest, id, "cancelled", "\"2\"")).AssertProblemAsync(HttpStatusCode.Conflict);
+
+        Assert.Equal("3", (await RawTable.GetAsync(api, "Kept cookie"))!["stock"].N);
+        Assert.Equal("preparing", (await RawOrderAsync(api, guest, id))!["status"].S);
+    }
+
+    [Fact]
+    public async Task Cancelling_an_order_whose_product_left_the_menu_cancels_it_without_recreating_the_product()
+    {
+        await _client.AddMenuItemAsync("Gone cookie", "2.00");
+        await SetStockAsync(api, "Gone cookie", 5);
+        var guest = NewGuest();
+        var (id, etag) = await _client.PlacedAsync(Body(guest, "Te", Line("Gone cookie", "1", "2.00")));
+        Assert.Equal(HttpStatusCode.NoContent, (await _client.DeleteAsync("/menu/Gone%20cookie")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await _client.ChangeStatusAsync(guest, id, "cancelled", etag)).StatusCode);
+
+        Assert.Null(await RawTable.GetAsync(api, "Gone cookie"));
+        Assert.Equal("cancelled", (await RawOrderAsync(api, guest, id))!["status"].S);
+    }
 }
