@@ -6,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddDynamoDb();
 builder.AddMenuApi();
+builder.AddOrdersApi();
 
 var app = builder.Build();
 
@@ -13,5 +14,6 @@ app.UseMenuApi();
 app.MapDefaultEndpoints();
 app.MapApiReference();
 app.MapMenuApi();
+app.MapOrdersApi();
 
 app.Run();

@@ -20,6 +20,9 @@ public static class MenuTable
         public const string Special = "special";
         public const string Version = "version";
         public const string UpdatedAt = "updated_at";
+
+        /// <summary>Portions left (N); absent on items the café does not count. An order takes its portions in the same transaction.</summary>
+        public const string Stock = "stock";
     }
 
     /// <summary>The value of <c>special</c> on an item that is on special; items off special have no such attribute.</summary>

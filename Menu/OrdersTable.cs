@@ -47,6 +47,15 @@ public static class OrdersTable
 
         /// <summary>TTL attribute (epoch seconds): an order placed and never collected expires.</summary>
         public const string ExpiresAt = "expires_at";
+
+        /// <summary>SHA-256 (hex) of the guest and the Idempotency-Key the order was placed with; absent without one.</summary>
+        public const string IdempotencyKey = "idempotency_key";
+
+        /// <summary>SHA-256 (hex) of the placing request's content, to tell a replay from a different order under the same key.</summary>
+        public const string RequestHash = "request_hash";
+
+        /// <summary>The products (SS) whose counted portions the order took when placed; a cancellation gives them back. Absent when none.</summary>
+        public const string StockTaken = "stock_taken";
     }
 
     /// <summary>The attributes of each map in <c>lines</c>.</summary>

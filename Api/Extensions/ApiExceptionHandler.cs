@@ -38,8 +38,8 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
             problem = new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "Menu storage unavailable",
-                Detail = $"The menu cannot be reached right now ({reason}). Nothing was changed by this request; retry after {ApiLimits.RetryAfterSeconds} seconds.",
+                Title = IsMenuRoute(context) ? "Menu storage unavailable" : "Order storage unavailable",
+                Detail = $"The {(IsMenuRoute(context) ? "menu" : "orders")} cannot be reached right now ({reason}). Nothing was changed by this request; retry after {ApiLimits.RetryAfterSeconds} seconds.",
             };
             context.Response.Headers.RetryAfter = ApiLimits.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
@@ -51,4 +51,8 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
         context.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
+
+    private static bool IsMenuRoute(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/menu", StringComparison.OrdinalIgnoreCase)
+        || context.Request.Path.StartsWithSegments("/maintenance", StringComparison.OrdinalIgnoreCase);
 }

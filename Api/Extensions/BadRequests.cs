@@ -11,7 +11,8 @@ namespace CafeMenu.Api.Extensions;
 /// </summary>
 internal static partial class BadRequests
 {
-    private const string Fields = "product_name, product_id, description, price, product_group, tags, special";
+    private const string MenuFields = "product_name, product_id, description, price, product_group, tags, special; PATCH takes price, description, product_group, tags";
+    private const string OrderFields = "guest_id, pickup_name, lines of product_name, quantity and unit_price; a status change takes status";
 
     public static ProblemDetails Describe(HttpContext context, BadHttpRequestException bad) => bad.StatusCode switch
     {
@@ -27,7 +28,7 @@ internal static partial class BadRequests
             Title = "Unsupported media type",
             Detail = $"Send the body as application/json (got '{context.Request.ContentType ?? "no Content-Type"}').",
         },
-        _ when bad.InnerException is JsonException json => Invalid(Field(json), Sentence(json), $"The body could not be read: {Sentence(json)}"),
+        _ when bad.InnerException is JsonException json => Invalid(Field(json), Sentence(json, FieldsOf(context)), $"The body could not be read: {Sentence(json, FieldsOf(context))}"),
         _ when Parameter().Match(bad.Message) is { Success: true } parameter => Invalid(parameter.Groups[1].Value,
             $"{parameter.Groups[1].Value} has a value this Api cannot read.", "A parameter could not be read; fix the ones listed in errors."),
         _ => new()
@@ -59,12 +60,16 @@ internal static partial class BadRequests
 
     private static string Join(string at, string field) => at.Length == 0 ? field : $"{at}.{field}";
 
-    private static string Sentence(JsonException json)
+    /// <summary>The fields of the body this route reads, for the sentence about an unknown one.</summary>
+    private static string FieldsOf(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/menu", StringComparison.OrdinalIgnoreCase) ? MenuFields : OrderFields;
+
+    private static string Sentence(JsonException json, string fields)
     {
         if (json is JsonFieldException) return json.Message;
         if (UnknownField().Match(json.Message) is { Success: true } unknown)
         {
-            return $"'{unknown.Groups[1].Value}' is not a field of this body. Field names are exact and case-sensitive snake_case ({Fields}; PATCH takes price, description, product_group, tags).";
+            return $"'{unknown.Groups[1].Value}' is not a field of this body. Field names are exact and case-sensitive snake_case ({fields}).";
         }
 
         if (DuplicateField().Match(json.Message) is { Success: true } duplicate)
@@ -74,7 +79,7 @@ internal static partial class BadRequests
 
         if (MissingFields().Match(json.Message) is { Success: true } missing) return $"Missing required field(s): {missing.Groups[1].Value}.";
         return $"The value could not be read (line {json.LineNumber + 1}, byte {json.BytePositionInLine}): check the JSON syntax and the field's type " +
-            "(text for names, a number for price and product_id, a list of strings for tags).";
+            "(text for names, a number for prices, quantities and product_id, a list of strings for tags).";
     }
 
     [GeneratedRegex("The JSON property '([^']*)' could not be mapped")]

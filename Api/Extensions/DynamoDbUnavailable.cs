@@ -22,7 +22,7 @@ internal static class DynamoDbUnavailable
             switch (e)
             {
                 case ResourceNotFoundException:
-                    return "the menu table does not exist (yet)";
+                    return "a table of the Api does not exist (yet)";
                 case TransactionCanceledException cancelled when cancelled.CancellationReasons?.Any(r => RetryableCodes.Contains(r.Code ?? "")) == true:
                     return "DynamoDB cancelled the transaction because of throttling or a concurrent transaction";
                 case AmazonServiceException service when RetryableCodes.Contains(service.ErrorCode ?? "") || (int)service.StatusCode >= 500:

@@ -38,4 +38,16 @@ internal static partial class Log
 
     [LoggerMessage(12, LogLevel.Warning, "Left {ProductName} out of {Operation}: the stored item cannot be represented ({Problem}); fix it with PATCH or the Loader")]
     public static partial void UnrepresentableItem(ILogger logger, string productName, string operation, string problem);
+
+    [LoggerMessage(13, LogLevel.Information, "Placed order {GuestId}/{OrderId} with {LineCount} lines")]
+    public static partial void OrderPlaced(ILogger logger, string guestId, string orderId, int lineCount);
+
+    [LoggerMessage(14, LogLevel.Information, "Refused an order of {GuestId}: {Reason}")]
+    public static partial void OrderRefused(ILogger logger, string guestId, string reason);
+
+    [LoggerMessage(15, LogLevel.Information, "Moved order {GuestId}/{OrderId} from {From} to {To} (version {Version})")]
+    public static partial void OrderAdvanced(ILogger logger, string guestId, string orderId, string from, string to, long version);
+
+    [LoggerMessage(16, LogLevel.Information, "Refused to move order {GuestId}/{OrderId} to {To}: {Outcome}")]
+    public static partial void OrderNotAdvanced(ILogger logger, string guestId, string orderId, string to, string outcome);
 }

@@ -44,6 +44,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string TableName { get; init; } = DynamoDbLocalFixture.UniqueTableName("api");
 
+    public string OrdersTableName { get; init; } = DynamoDbLocalFixture.UniqueTableName("orders");
+
+    /// <summary>Further configuration for one test (for example Orders:UnpaidExpiry).</summary>
+    internal IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Service replacements for one test (for example a recording DynamoDB client).</summary>
     internal Action<IServiceCollection>? TestServices { get; init; }
 
@@ -53,6 +58,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("AWS_ENDPOINT_URL_DYNAMODB", _dynamoUrl);
         builder.UseSetting("AWS_REGION", "us-east-1");
         builder.UseSetting("Menu:TableName", TableName);
+        builder.UseSetting("Orders:TableName", OrdersTableName);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (DynamoDbTimeout is { } timeout) builder.UseSetting("DynamoDb:Timeout", timeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
         if (TestServices is not null) builder.ConfigureTestServices(TestServices);
     }
@@ -66,6 +73,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             using var client = Dynamo.CreateClient();
             await TableSetup.EnsureMenuTableAsync(client, TableName);
+            await OrdersTableSetup.EnsureAsync(client, OrdersTableName);
         }
 
         StartServer();

@@ -19,6 +19,11 @@ public sealed class OpenApiTests(ApiFactory api) : IClassFixture<ApiFactory>
         { "delete", "/menu/{product_name}/special", [200, 400, 404, 412, 503] },
         { "delete", "/menu/{product_name}", [204, 400, 404, 412, 503] },
         { "get", "/maintenance/noncanonical-names", [200, 503] },
+        { "post", "/orders", [201, 400, 409, 413, 415, 422, 503] },
+        { "get", "/guests/{guest_id}/orders", [200, 400, 503] },
+        { "get", "/guests/{guest_id}/orders/{order_id}", [200, 400, 404, 503] },
+        { "patch", "/guests/{guest_id}/orders/{order_id}/status", [200, 400, 404, 409, 412, 415, 428, 503] },
+        { "get", "/kitchen/queue", [200, 400, 503] },
     };
 
     [Theory]
@@ -43,6 +48,26 @@ public sealed class OpenApiTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(Routes.Select(r => ((string)r[0], (string)r[1])).ToHashSet(), operations);
         var description = document.GetProperty("paths").GetProperty("/menu").GetProperty("get").GetProperty("description").GetString();
         Assert.Contains("Scan with a FilterExpression", description);
+    }
+
+    [Theory]
+    [InlineData("/orders", "post", "201")]
+    [InlineData("/orders", "post", "409")]
+    [InlineData("/guests/{guest_id}/orders", "get", "200")]
+    [InlineData("/guests/{guest_id}/orders/{order_id}/status", "patch", "200")]
+    [InlineData("/kitchen/queue", "get", "200")]
+    public async Task The_order_routes_carry_json_examples(string path, string method, string status)
+    {
+        var document = await (await _client.GetAsync("/openapi/v1.json")).ReadJsonAsync();
+
+        var operation = document.GetProperty("paths").GetProperty(path).GetProperty(method);
+        var response = operation.GetProperty("responses").GetProperty(status).GetProperty("content");
+        Assert.Contains(response.EnumerateObject(), media => media.Value.TryGetProperty("example", out var example) && example.ValueKind == System.Text.Json.JsonValueKind.Object);
+        if (method != "get")
+        {
+            var body = operation.GetProperty("requestBody").GetProperty("content").GetProperty("application/json");
+            Assert.Equal(System.Text.Json.JsonValueKind.Object, body.GetProperty("example").ValueKind);
+        }
     }
 
     [Fact]

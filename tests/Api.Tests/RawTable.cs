@@ -41,5 +41,6 @@ internal static class RawTable
 
     private static string Render(AttributeValue value) =>
         value.S is not null ? $"S:{value.S}" : value.N is not null ? $"N:{value.N}"
-        : value.L is not null ? $"L[{string.Join(',', value.L.Select(Render))}]" : value.NULL == true ? "NULL" : "?";
+        : value.L is not null ? $"L[{string.Join(',', value.L.Select(Render))}]"
+        : value.M is not null ? $"M{{{Render(value.M)}}}" : value.NULL == true ? "NULL" : "?";
 }

@@ -13,6 +13,13 @@ public class RecordingDynamoDb : DispatchProxy
 
     public ConcurrentQueue<AmazonWebServiceRequest> Requests { get; } = new();
 
+    /// <summary>The item reads and writes, in order: without table setup and the health check's ListTables.</summary>
+    public List<AmazonWebServiceRequest> DataCalls() => Requests.Where(r => r is Amazon.DynamoDBv2.Model.GetItemRequest
+        or Amazon.DynamoDBv2.Model.QueryRequest or Amazon.DynamoDBv2.Model.ScanRequest or Amazon.DynamoDBv2.Model.PutItemRequest
+        or Amazon.DynamoDBv2.Model.UpdateItemRequest or Amazon.DynamoDBv2.Model.DeleteItemRequest or Amazon.DynamoDBv2.Model.BatchGetItemRequest
+        or Amazon.DynamoDBv2.Model.BatchWriteItemRequest or Amazon.DynamoDBv2.Model.TransactWriteItemsRequest
+        or Amazon.DynamoDBv2.Model.TransactGetItemsRequest).ToList();
+
     public static (IAmazonDynamoDB Client, RecordingDynamoDb Recorder) Wrap(IAmazonDynamoDB inner)
     {
         var client = Create<IAmazonDynamoDB, RecordingDynamoDb>();

@@ -14,7 +14,7 @@ namespace CafeMenu.Reliability;
 public sealed class HostileInputTests(BadInputApi fixture) : IClassFixture<BadInputApi>
 {
     /// <summary>Values that are hostile somewhere: huge, padded, unicode-tricky, null, encoded delimiters, dot segments.</summary>
-    private static readonly string[] Values =
+    internal static readonly string[] Values =
     [
         "", " ", "  Latte  ", "Latte ", " Latte", "Cafe\u0301", "\u0000", "A\u0000B", "\u001b[31m", "\uD800", "\uDC00x", "\u200B", "\u200F",
         "\u202Eevil", "%00", "%2F", "%252F", "a/b", "..", ".", "../..", "%2E%2E", "x?y", "x#y", "<script>", "'; DROP", "\\", "null",
@@ -22,7 +22,7 @@ public sealed class HostileInputTests(BadInputApi fixture) : IClassFixture<BadIn
         "specials", "SPECIALS", "1E+400", "-1",
     ];
 
-    private static readonly string[] Prices = ["-0.01", "1.001", "1E-130", "0.0000000000000000000000000000001", "1E+126", "1E+27", "\"abc\"", "null", "true", "[]", "{}", "\"\"", "1e99999999"];
+    internal static readonly string[] Prices = ["-0.01", "1.001", "1E-130", "0.0000000000000000000000000000001", "1E+126", "1E+27", "\"abc\"", "null", "true", "[]", "{}", "\"\"", "1e99999999"];
 
     public static TheoryData<string> Cases => new(Build().Keys);
 

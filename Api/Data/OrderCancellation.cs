@@ -1,0 +1,79 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using CafeMenu.Menu;
+using Microsoft.Extensions.Options;
+using A = CafeMenu.Menu.OrdersTable.Attributes;
+using M = CafeMenu.Menu.MenuTable.Attributes;
+
+namespace CafeMenu.Api.Data;
+
+/// <summary>
+/// A cancelled order gives back the portions it took: the status step and one <c>ADD stock :quantity</c> per counted
+/// product are one TransactWriteItems, so the portions return exactly when the cancellation is written, never twice.
+/// </summary>
+internal sealed class OrderCancellation(IAmazonDynamoDB dynamo, IOptions<OrdersApiOptions> options, IOptions<MenuApiOptions> menu)
+{
+    /// <summary>The portions the order took, by product: its lines whose product is in stock_taken. A GetItem (strongly consistent) of those two attributes.</summary>
+    public async Task<IReadOnlyList<OrderLine>> PortionsTakenAsync(string guestId, string orderId, CancellationToken cancellationToken)
+    {
+        var response = await dynamo.GetItemAsync(new GetItemRequest
+        {
+            TableName = options.Value.TableName,
+            Key = OrderMapper.Key(guestId, orderId),
+            ProjectionExpression = "#lines, #taken",
+            ExpressionAttributeNames = new() { ["#lines"] = A.Lines, ["#taken"] = A.StockTaken },
+            ConsistentRead = true,
+        }, cancellationToken);
+        if (response.Item?.GetValueOrDefault(A.StockTaken)?.SS is not { Count: > 0 } taken) return [];
+        return (response.Item.GetValueOrDefault(A.Lines)?.L ?? [])
+            .Select(line => line.M)
+            .Where(line => line?.GetValueOrDefault(OrdersTable.LineAttributes.ProductName)?.S is { } name && taken.Contains(name))
+            .Select(line => new OrderLine
+            {
+                ProductName = line![OrdersTable.LineAttributes.ProductName].S,
+                Quantity = int.Parse(line[OrdersTable.LineAttributes.Quantity].N, System.Globalization.CultureInfo.InvariantCulture),
+                UnitPrice = 0m,
+            })
+            .ToList();
+    }
+
+    /// <summary>
+    /// The status step (action 0, its condition unchanged) and the portions given back. A product deleted from the menu
+    /// meanwhile is left out (ADD would create a bare item), so its condition is attribute_exists.
+    /// </summary>
+    public async Task WriteAsync(UpdateItemRequest step, IReadOnlyList<OrderLine> portions, CancellationToken cancellationToken)
+    {
+        await dynamo.TransactWriteItemsAsync(new TransactWriteItemsRequest
+        {
+            ClientRequestToken = Guid.NewGuid().ToString("N"),
+            TransactItems =
+            [
+                new TransactWriteItem
+                {
+                    Update = new Update
+                    {
+                        TableName = step.TableName,
+                        Key = step.Key,
+                        UpdateExpression = step.UpdateExpression,
+                        ConditionExpression = step.ConditionExpression,
+                        ExpressionAttributeNames = step.ExpressionAttributeNames,
+                        ExpressionAttributeValues = step.ExpressionAttributeValues,
+                        ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+                    },
+                },
+                .. portions.Select(portion => new TransactWriteItem
+                {
+                    Update = new Update
+                    {
+                        TableName = menu.Value.TableName,
+                        Key = MenuItemMapper.Key(portion.ProductName),
+                        UpdateExpression = "ADD #stock :quantity",
+                        ConditionExpression = "attribute_exists(#pk)",
+                        ExpressionAttributeNames = new() { ["#pk"] = M.ProductName, ["#stock"] = M.Stock },
+                        ExpressionAttributeValues = new() { [":quantity"] = MenuItemMapper.Number(portion.Quantity) },
+                    },
+                }),
+            ],
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,121 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using CafeMenu.Menu;
+using Microsoft.Extensions.Options;
+using A = CafeMenu.Menu.OrdersTable.Attributes;
+
+namespace CafeMenu.Api.Data;
+
+/// <summary>
+/// A status change is one UpdateItem whose ConditionExpression holds the step's one allowed predecessor and the version
+/// If-Match named, so of two staff advancing one order with one ETag exactly one wins. Closing an order (collected,
+/// cancelled) removes <c>queue</c>, so it leaves the sparse queue_GSI; a collected order also loses expires_at and is kept.
+/// </summary>
+internal sealed class OrderStatusWrites(
+    IAmazonDynamoDB dynamo, IOptions<OrdersApiOptions> options, OrdersRepository orders, OrderCancellation cancellation, TimeProvider time)
+{
+    public async Task<AdvanceResult> AdvanceAsync(string guestId, string orderId, string target, VersionCondition condition, CancellationToken cancellationToken)
+    {
+        // If-Match named only tags that are no version of ours: the precondition fails whenever the order exists, with no write tried.
+        if (condition is { AnyVersion: false, Versions.Count: 0 })
+        {
+            return await orders.GetAsync(guestId, orderId, cancellationToken) is { } current ? new(AdvanceStatus.Stale, current) : new(AdvanceStatus.NotFound);
+        }
+
+        var now = time.GetUtcNow();
+        var request = Update(guestId, orderId, target, condition, now);
+        var portions = target == OrderStatus.Cancelled ? await cancellation.PortionsTakenAsync(guestId, orderId, cancellationToken) : [];
+        try
+        {
+            if (portions.Count == 0)
+            {
+                var response = await dynamo.UpdateItemAsync(request, cancellationToken);
+                return new(AdvanceStatus.Done, Map(response.Attributes));
+            }
+
+            return await CancelReturningPortionsAsync(request, portions, guestId, orderId, cancellationToken);
+        }
+        catch (ConditionalCheckFailedException e)
+        {
+            return Explain(e.Item, target, condition, now);
+        }
+        catch (TransactionCanceledException e) when (e.CancellationReasons?.FirstOrDefault()?.Code == "ConditionalCheckFailed")
+        {
+            return Explain(e.CancellationReasons[0].Item, target, condition, now);
+        }
+    }
+
+    /// <summary>The cancellation and its portions in one transaction; products deleted from the menu meanwhile are left out.</summary>
+    private async Task<AdvanceResult> CancelReturningPortionsAsync(
+        UpdateItemRequest step, IReadOnlyList<OrderLine> portions, string guestId, string orderId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await cancellation.WriteAsync(step, portions, cancellationToken);
+        }
+        catch (TransactionCanceledException e) when (e.CancellationReasons?.FirstOrDefault()?.Code == "None")
+        {
+            var remaining = portions.Where((_, i) => e.CancellationReasons.ElementAtOrDefault(i + 1)?.Code != "ConditionalCheckFailed").ToList();
+            if (remaining.Count == 0) return new(AdvanceStatus.Done, Map((await dynamo.UpdateItemAsync(step, cancellationToken)).Attributes));
+            await cancellation.WriteAsync(step, remaining, cancellationToken);
+        }
+
+        // A transaction returns no item: the order is read back, strongly consistent.
+        return await orders.GetAsync(guestId, orderId, cancellationToken) is { } cancelled ? new(AdvanceStatus.Done, cancelled) : new(AdvanceStatus.NotFound);
+    }
+
+    private UpdateItemRequest Update(string guestId, string orderId, string target, VersionCondition condition, DateTimeOffset now)
+    {
+        var names = new Dictionary<string, string>
+        {
+            ["#g"] = A.GuestId, ["#status"] = A.Status, ["#status_order"] = A.StatusOrder, ["#version"] = A.Version, ["#updated_at"] = A.UpdatedAt,
+        };
+        var values = new Dictionary<string, AttributeValue>
+        {
+            [":from"] = new() { S = OrderStatus.PredecessorOf(target) },
+            [":to"] = new() { S = target },
+            [":status_order"] = new() { S = OrderMapper.StatusOrder(target, orderId) },
+            [":one"] = OrderMapper.Number(1),
+            [":updated_at"] = new() { S = OrderMapper.Time(now) },
+        };
+        OrderExpiry.AddTo(names, values, now);
+        var remove = new List<string>();
+        if (!OrderStatus.IsOpen(target))
+        {
+            names["#queue"] = A.Queue;
+            remove.Add("#queue");
+        }
+
+        // Only an order that was never collected expires; a collected one stays in the guest's history.
+        if (target == OrderStatus.Collected) remove.Add(OrderExpiry.NameToken);
+
+        var version = UpdateBuilder.VersionClause(condition, names, values);
+        var set = "SET #status = :to, #status_order = :status_order, #version = #version + :one, #updated_at = :updated_at";
+        return new UpdateItemRequest
+        {
+            TableName = options.Value.TableName,
+            Key = OrderMapper.Key(guestId, orderId),
+            UpdateExpression = remove.Count == 0 ? set : $"{set} REMOVE {string.Join(", ", remove)}",
+            ConditionExpression = $"attribute_exists(#g) AND #status = :from AND {OrderExpiry.NotExpired}" + (version is null ? "" : $" AND {version}"),
+            ExpressionAttributeNames = names,
+            ExpressionAttributeValues = values,
+            ReturnValues = ReturnValue.ALL_NEW,
+            ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+        };
+    }
+
+    /// <summary>Why the condition failed, from the order as it is (ALL_OLD).</summary>
+    private static AdvanceResult Explain(Dictionary<string, AttributeValue>? old, string target, VersionCondition condition, DateTimeOffset now)
+    {
+        if (old is not { Count: > 0 }) return new(AdvanceStatus.NotFound);
+        var current = Map(old);
+        if (OrderExpiry.HasExpired(current, now)) return new(AdvanceStatus.NotFound);
+        // The SDK retried an attempt that had been applied: the order carries this very change's timestamp.
+        if (current.Status == target && current.UpdatedAt == now) return new(AdvanceStatus.Done, current);
+        return condition.Allows(current.Version) ? new(AdvanceStatus.NotAllowed, current) : new(AdvanceStatus.Stale, current);
+    }
+
+    private static Order Map(Dictionary<string, AttributeValue> item) =>
+        OrderMapper.TryFromAttributes(item, out var order, out var problem) ? order : throw new UnrepresentableItemException(
+            $"order {item.GetValueOrDefault(A.GuestId)?.S}/{item.GetValueOrDefault(A.OrderId)?.S}", problem);
+}
