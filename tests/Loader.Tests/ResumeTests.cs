@@ -39,14 +39,13 @@ public class ResumeTests(DynamoDbLocalFixture dynamo, ITestOutputHelper log)
         var marked = new List<int>();
         for (var kill = 0; kill < Kills; kill++)
         {
-            // Killed once this run journalled a random share of the requests a whole load makes (about Records / 25); the
-            // journal's first line names the run, its second carries what earlier runs confirmed.
-            var killAfterLines = 2 + random.Next(1, Records / 25 * 8 / 10 / Kills);
-            await RunAndKillAsync(Args(resume: kill > 0), ConfirmationJournalOf(report), killAfterLines);
+            // Killed once this run's journal confirms a random number of records more than the earlier runs did.
+            var killAt = confirmed.Count + random.Next(1, Records * 8 / 10 / Kills);
+            await RunAndKillAsync(Args(resume: kill > 0), ConfirmationJournalOf(report), killAt);
             var now = ReadJournal(ConfirmationJournalOf(report));
             Assert.True(now.IsSupersetOf(confirmed), "a resumed run's journal dropped records an earlier run confirmed");
             confirmed = now;
-            log.WriteLine($"kill {kill + 1}: after {killAfterLines} journal lines, {confirmed.Count} records confirmed");
+            log.WriteLine($"kill {kill + 1}: once {killAt} records were confirmed; {confirmed.Count} confirmed after the kill");
 
             // A record confirmed and then changed in the table stays changed only if no later run sends it again.
             var mark = confirmed.ElementAt(random.Next(confirmed.Count));
@@ -171,8 +170,8 @@ public class ResumeTests(DynamoDbLocalFixture dynamo, ITestOutputHelper log)
         return confirmed;
     }
 
-    /// <summary>Starts the built Loader and kills it (SIGKILL) once its journal has <paramref name="lines"/> lines.</summary>
-    private async Task RunAndKillAsync(string[] args, string journal, int lines)
+    /// <summary>Starts the built Loader and kills it (SIGKILL) once its journal confirms <paramref name="records"/> records.</summary>
+    private async Task RunAndKillAsync(string[] args, string journal, int records)
     {
         var start = new ProcessStartInfo(LoaderProcess.DotnetHost) { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CafeMenu.Loader.dll"));
@@ -187,7 +186,15 @@ public class ResumeTests(DynamoDbLocalFixture dynamo, ITestOutputHelper log)
         while (!process.HasExited && deadline.Elapsed < TimeSpan.FromMinutes(2))
         {
             // Only this run's journal counts: a resumed run renames a fresh one over the old.
-            if (File.Exists(journal) && File.GetLastWriteTimeUtc(journal) >= startedAt && File.ReadAllLines(journal).Length > lines) break;
+            try
+            {
+                if (File.Exists(journal) && File.GetLastWriteTimeUtc(journal) >= startedAt && ReadJournal(journal).Count >= records) break;
+            }
+            catch (FileNotFoundException)
+            {
+                // Deleted by a load that just finished: the check below reports it.
+            }
+
             await Task.Delay(10);
         }
 

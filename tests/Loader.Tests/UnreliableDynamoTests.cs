@@ -49,7 +49,6 @@ public class UnreliableDynamoTests(DynamoDbLocalFixture dynamo)
         var (table, file, report) = await PrepareAsync("dead");
         await using var proxy = ProxyToDynamo();
         proxy.RefuseWritesAfter = 3;
-        // The client's default timeout: the accepted writes are answered, so the table holds exactly what was reported written.
         var settings = new Dictionary<string, string?>(QuickRetry) { ["Loader:Retry:GiveUpAfter"] = "00:00:02", ["DynamoDb:Timeout"] = "00:00:10" };
 
         var watch = Stopwatch.StartNew();
@@ -64,7 +63,16 @@ public class UnreliableDynamoTests(DynamoDbLocalFixture dynamo)
         Assert.Equal(Items, written + root.GetProperty("failed").GetInt32());
         Assert.Equal(root.GetProperty("failed").GetInt32(), root.GetProperty("failed_items").GetArrayLength());
         Assert.All(root.GetProperty("failed_items").EnumerateArray(), f => Assert.StartsWith("not ", f.GetProperty("reason").GetString(), StringComparison.Ordinal));
-        await AssertTableHoldsAsync(table, written);
+        // Items reported "not written" are absent; the table holds every written item, and beyond them only items reported
+        // "not confirmed written" (a request DynamoDB applied whose answer never came back: on a loaded machine a
+        // 100-item transaction outlived the 10 s timeout).
+        using var client = dynamo.CreateClient();
+        var stored = (await LoaderRun.ScanAllAsync(client, table)).Select(i => i["product_name"].S).ToHashSet();
+        var failed = root.GetProperty("failed_items").EnumerateArray()
+            .Select(f => (Key: f.GetProperty("key").GetProperty("product_name").GetString()!, Reason: f.GetProperty("reason").GetString()!)).ToList();
+        Assert.DoesNotContain(failed, f => f.Reason.StartsWith("not written", StringComparison.Ordinal) && stored.Contains(f.Key));
+        var unconfirmedStored = failed.Count(f => f.Reason.StartsWith("not confirmed written", StringComparison.Ordinal) && stored.Contains(f.Key));
+        Assert.Equal(written, stored.Count - unconfirmedStored);
     }
 
     [Theory]
