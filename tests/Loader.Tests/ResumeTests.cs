@@ -92,11 +92,7 @@ public class ResumeTests(DynamoDbLocalFixture dynamo, ITestOutputHelper log)
     [Fact]
     public async Task A_resume_with_a_changed_input_another_mode_or_another_table_is_refused_and_writes_nothing()
     {
-        var table = DynamoDbLocalFixture.UniqueTableName("resume");
-        var input = LoaderRun.TempFile("refused.ndjson", string.Join('\n', Enumerable.Range(0, 50).Select(Line)) + "\n");
-        var report = Path.Combine(Path.GetTempPath(), $"refused-{Guid.NewGuid():N}.json");
-        var first = await LoaderRun.RunAsync(dynamo, "load", input, "--table", table, "--create-table", "--progress", "none", "--report", report);
-        Assert.True(first.ExitCode == 0, first.ToString());
+        var (table, input, report) = await LoadWithReportAsync(50);
         var reportBefore = File.ReadAllText(report);
         using var client = dynamo.CreateClient();
         await client.DeleteItemAsync(table, new() { ["product_name"] = new AttributeValue("Item 00007") });
@@ -120,11 +116,7 @@ public class ResumeTests(DynamoDbLocalFixture dynamo, ITestOutputHelper log)
     [Fact]
     public async Task A_resume_of_a_finished_load_sends_nothing_and_a_journal_line_cut_short_by_a_crash_is_ignored()
     {
-        var table = DynamoDbLocalFixture.UniqueTableName("resume");
-        var input = LoaderRun.TempFile("done.ndjson", string.Join('\n', Enumerable.Range(0, 200).Select(Line)) + "\n");
-        var report = Path.Combine(Path.GetTempPath(), $"done-{Guid.NewGuid():N}.json");
-        var first = await LoaderRun.RunAsync(dynamo, "load", input, "--table", table, "--create-table", "--progress", "none", "--report", report);
-        Assert.True(first.ExitCode == 0, first.ToString());
+        var (table, input, report) = await LoadWithReportAsync(200);
 
         var again = await LoaderRun.RunAsync(dynamo, "load", input, "--table", table, "--progress", "none", "--resume", report);
 
@@ -152,6 +144,17 @@ public class ResumeTests(DynamoDbLocalFixture dynamo, ITestOutputHelper log)
     }
 
     private static string ConfirmationJournalOf(string report) => report + ".journal";
+
+    /// <summary>A finished load of <paramref name="records"/> records into a new table, with its report.</summary>
+    private async Task<(string Table, string Input, string Report)> LoadWithReportAsync(int records)
+    {
+        var table = DynamoDbLocalFixture.UniqueTableName("resume");
+        var input = LoaderRun.TempFile("loaded.ndjson", string.Join('\n', Enumerable.Range(0, records).Select(Line)) + "\n");
+        var report = Path.Combine(Path.GetTempPath(), $"loaded-{Guid.NewGuid():N}.json");
+        var first = await LoaderRun.RunAsync(dynamo, "load", input, "--table", table, "--create-table", "--progress", "none", "--report", report);
+        Assert.True(first.ExitCode == 0, first.ToString());
+        return (table, input, report);
+    }
 
     /// <summary>The records a journal confirms, read independently of the Loader's own reader.</summary>
     private static HashSet<int> ReadJournal(string path)
