@@ -14,6 +14,14 @@ var loader = builder.AddProject<Projects.Loader>("loader")
 
 dynamodb.WithTableResetCommand("reset-menu", "Reset menu", table: "FoodProducts", loader);
 
+var ordersLoader = builder.AddProject<Projects.Loader>("orders-loader")
+    .WithArgs("load", "../data/orders.json", "--table", "Orders", "--mode", "insert-only", "--create-table", "--definition", "orders", "--progress", "plain")
+    .WithReference(dynamodb)
+    .WaitFor(dynamodb)
+    .WithoutHttpsCertificate();
+
+dynamodb.WithTableResetCommand("reset-orders", "Reset orders", table: "Orders", ordersLoader);
+
 var api = builder.AddProject<Projects.Api>("api")
     .WithReference(dynamodb)
     .WaitFor(dynamodb)

@@ -72,16 +72,16 @@ internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, 
             var table = await TableSetup.DescribeOrNullAsync(dynamo, options.Table, cancellationToken);
             if (table is null && !options.CreateTable)
             {
-                return Usage($"table {options.Table} does not exist; pass --create-table to create the café table");
+                return Usage($"table {options.Table} does not exist; pass --create-table to create the café's menu table (--create-table --definition orders: the orders table)");
             }
 
             if (table is null && options.DryRun)
             {
-                schema = TableSchema.From(MenuTable.Definition(options.Table));
+                schema = TableSchema.From(TableDefinitions.Request(options.Definition, options.Table));
             }
             else
             {
-                if (table is null) created = await TableSetup.EnsureTableAsync(dynamo, MenuTable.Definition(options.Table), time, cancellationToken);
+                if (table is null) created = await TableDefinitions.EnsureAsync(dynamo, options.Definition, options.Table, time, cancellationToken);
                 table ??= await TableSetup.DescribeOrNullAsync(dynamo, options.Table, cancellationToken);
                 schema = TableSchema.From(table!);
             }

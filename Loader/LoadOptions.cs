@@ -15,6 +15,9 @@ internal sealed record LoadOptions
     public DuplicatePolicy OnDuplicate { get; init; } = DuplicatePolicy.Fail;
     public bool CreateTable { get; init; }
 
+    /// <summary>The table <see cref="CreateTable"/> creates when the target is missing.</summary>
+    public TableDefinition Definition { get; init; } = TableDefinition.Menu;
+
     /// <summary>null = auto.</summary>
     public int? Concurrency { get; init; }
     public bool DryRun { get; init; }

@@ -19,6 +19,7 @@ internal static class LoaderCommandLine
 
             Examples:
               dotnet run --project Loader -- load data/menu.json --table FoodProducts --mode insert-only --create-table
+              dotnet run --project Loader -- load data/orders.json --table Orders --mode insert-only --create-table --definition orders
               dotnet run --project Loader -- load items.ndjson more.csv --table Orders --concurrency 16 --report load.json
               dotnet run --project Loader -- load items.ndjson more.csv --table Orders --resume load.json
               dotnet run --project Loader -- export --table FoodProducts --out backup.ndjson
@@ -51,7 +52,13 @@ internal static class LoaderCommandLine
             DefaultValueFactory = _ => "fail",
         };
         onDuplicate.AcceptOnlyFromAmong("fail", "last-wins");
-        var createTable = new Option<bool>("--create-table") { Description = "Create the café table (key product_name, index special_GSI) when it does not exist." };
+        var createTable = new Option<bool>("--create-table") { Description = "Create the table when it does not exist, as --definition says." };
+        var definition = new Option<string>("--definition")
+        {
+            Description = "The table --create-table creates: menu (key product_name, index special_GSI) or orders (key guest_id + order_id, indexes queue_GSI and status_LSI, TTL on expires_at).",
+            DefaultValueFactory = _ => "menu",
+        };
+        definition.AcceptOnlyFromAmong(TableDefinitions.Names);
         var concurrency = new Option<string>("--concurrency")
         {
             Description = "Requests in flight: auto adapts (down on throttling, up while latency stays flat), or a fixed number 1-256.",
@@ -93,7 +100,7 @@ internal static class LoaderCommandLine
 
         var command = new Command("load", "Validate input files, then write them to a DynamoDB table.")
         {
-            files, table, format, mode, onDuplicate, createTable, concurrency, dryRun, report, resume, progress,
+            files, table, format, mode, onDuplicate, createTable, definition, concurrency, dryRun, report, resume, progress,
         };
         command.Validators.Add(result =>
         {
@@ -110,6 +117,7 @@ internal static class LoaderCommandLine
                 Mode = result.GetValue(mode) == "insert-only" ? WriteMode.InsertOnly : WriteMode.Upsert,
                 OnDuplicate = result.GetValue(onDuplicate) == "last-wins" ? DuplicatePolicy.LastWins : DuplicatePolicy.Fail,
                 CreateTable = result.GetValue(createTable),
+                Definition = TableDefinitions.Parse(result.GetValue(definition)!),
                 Concurrency = concurrencyText == "auto" ? null : int.Parse(concurrencyText, System.Globalization.CultureInfo.InvariantCulture),
                 DryRun = result.GetValue(dryRun),
                 ReportPath = result.GetValue(report) ?? result.GetValue(resume),

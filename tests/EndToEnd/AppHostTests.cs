@@ -17,7 +17,7 @@ public sealed class AppHostTests(CafeAppFixture cafe)
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public async Task Every_resource_is_healthy_and_the_loader_finished_with_code_0()
+    public async Task Every_resource_is_healthy_and_both_loaders_finished_with_code_0()
     {
         foreach (var name in CafeAppFixture.HealthyResources)
         {
@@ -25,8 +25,29 @@ public sealed class AppHostTests(CafeAppFixture cafe)
             Assert.Equal((KnownResourceStates.Running, "Healthy"), (snapshot.State?.Text, snapshot.HealthStatus?.ToString()));
         }
 
-        var loader = await cafe.WaitForAsync("loader", s => s.State?.Text is { } state && KnownResourceStates.TerminalStates.Contains(state), Timeout);
-        Assert.Equal((KnownResourceStates.Finished, 0), (loader.State?.Text, loader.ExitCode));
+        foreach (var name in CafeAppFixture.Loaders)
+        {
+            var loader = await cafe.WaitForEndAsync(name, Timeout);
+            Assert.Equal((name, KnownResourceStates.Finished, 0), (name, loader.State?.Text, loader.ExitCode));
+        }
+    }
+
+    [Fact]
+    public async Task The_kitchen_queue_on_the_api_holds_the_open_seed_orders_oldest_first()
+    {
+        // The Api does not wait for the orders-loader (nor does the Web), so the queue is full once it finished.
+        var ordersLoader = await cafe.WaitForEndAsync("orders-loader", Timeout);
+        Assert.Equal(0, ordersLoader.ExitCode);
+        using var http = cafe.App.CreateHttpClient("api");
+
+        using var response = await http.GetAsync("/kitchen/queue?limit=100");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var queue = body.RootElement.GetProperty("items").EnumerateArray().Select(o => o.GetProperty("order_id").GetString()!).ToList();
+        Assert.NotEmpty(queue);
+        Assert.NotEmpty(SeedOrdersFile.OpenOrderIds);
+        Assert.Equal(SeedOrdersFile.OpenOrderIds, queue.Where(SeedOrdersFile.OpenOrderIds.Contains));
     }
 
     [Fact]
@@ -135,22 +156,62 @@ public sealed class AppHostTests(CafeAppFixture cafe)
         Assert.Equal(seeded.Price, decimal.Parse(restored.Item["price"].N, System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public async Task The_reset_orders_command_puts_the_orders_back_to_exactly_the_seed()
+    {
+        Assert.Equal(0, (await cafe.WaitForEndAsync("orders-loader", Timeout)).ExitCode);
+        using var api = cafe.App.CreateHttpClient("api");
+        var product = SeedMenuFile.Items.Last(i => !i.IsOutOfStock);
+        using (var placed = await api.PostAsJsonAsync("/orders", new Dictionary<string, object>
+               {
+                   ["guest_id"] = "reset-probe", ["pickup_name"] = "Probe",
+                   ["lines"] = new[] { new Dictionary<string, object> { ["product_name"] = product.ProductName, ["quantity"] = 1, ["unit_price"] = product.Price } },
+               }))
+        {
+            Assert.True(placed.StatusCode == HttpStatusCode.Created, $"POST /orders answered {(int)placed.StatusCode}: {await placed.Content.ReadAsStringAsync()}");
+        }
+
+        var moved = SeedOrdersFile.Orders.First(o => o.Status == OrderStatus.Placed);
+        using (var step = new HttpRequestMessage(HttpMethod.Patch, $"/guests/{moved.GuestId}/orders/{OrderId.UrlSegment(moved.OrderId)}/status")
+               {
+                   Content = JsonContent.Create(new Dictionary<string, string> { ["status"] = OrderStatus.Preparing }),
+               })
+        {
+            step.Headers.TryAddWithoutValidation("If-Match", $"\"{moved.Version}\"");
+            using var response = await api.SendAsync(step);
+            Assert.True(response.IsSuccessStatusCode, $"PATCH answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+
+        var result = await cafe.App.ResourceCommands.ExecuteCommandAsync(cafe.Resource("dynamodb"), "reset-orders");
+
+        Assert.True(result.Success, result.Message);
+        using var client = DynamoDBClient();
+        var items = await ScanAsync(client, OrdersTable.DefaultName);
+        Assert.Equal(
+            SeedOrdersFile.Orders.Select(o => $"{o.GuestId} {o.OrderId} {o.Status} {o.Version}").Order(StringComparer.Ordinal),
+            items.Select(i => $"{i[OrdersTable.Attributes.GuestId].S} {i[OrdersTable.Attributes.OrderId].S} {i[OrdersTable.Attributes.Status].S} {i[OrdersTable.Attributes.Version].N}").Order(StringComparer.Ordinal));
+    }
+
     private AmazonDynamoDBClient DynamoDBClient() => new(
         new BasicAWSCredentials("local", "local"),
         new AmazonDynamoDBConfig { ServiceURL = cafe.App.GetEndpoint("dynamodb").ToString(), AuthenticationRegion = "us-east-1" });
 
-    /// <summary>Every key in the table, read raw with a paginated Scan.</summary>
-    private static async Task<List<string>> KeysAsync(AmazonDynamoDBClient client)
+    /// <summary>Every key in the menu table, read raw.</summary>
+    private static async Task<List<string>> KeysAsync(AmazonDynamoDBClient client) =>
+        (await ScanAsync(client, MenuTable.DefaultName)).Select(i => i["product_name"].S).ToList();
+
+    /// <summary>Every item of <paramref name="table"/>, read raw with a paginated, strongly consistent Scan.</summary>
+    private static async Task<List<Dictionary<string, AttributeValue>>> ScanAsync(AmazonDynamoDBClient client, string table)
     {
-        var keys = new List<string>();
+        var items = new List<Dictionary<string, AttributeValue>>();
         Dictionary<string, AttributeValue>? start = null;
         do
         {
-            var page = await client.ScanAsync(new ScanRequest { TableName = MenuTable.DefaultName, ProjectionExpression = "product_name", ExclusiveStartKey = start });
-            keys.AddRange(page.Items.Select(i => i["product_name"].S));
+            var page = await client.ScanAsync(new ScanRequest { TableName = table, ExclusiveStartKey = start, ConsistentRead = true });
+            items.AddRange(page.Items);
             start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
         }
         while (start is not null);
-        return keys;
+        return items;
     }
 }

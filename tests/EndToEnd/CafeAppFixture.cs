@@ -17,6 +17,9 @@ public sealed class CafeAppFixture : IAsyncLifetime
 {
     public static readonly string[] HealthyResources = ["dynamodb", "dynamodb-admin", "api", "web"];
 
+    /// <summary>The resources that run once and finish: the menu's loader and the seed orders' loader (no one waits for the latter).</summary>
+    public static readonly string[] Loaders = ["loader", "orders-loader"];
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
     private DistributedApplication? _app;
@@ -52,6 +55,10 @@ public sealed class CafeAppFixture : IAsyncLifetime
     {
         if (_app is not null) await _app.DisposeAsync();
     }
+
+    /// <summary>The run of <paramref name="name"/> once it ended (Finished or Exited), within a bound.</summary>
+    public Task<CustomResourceSnapshot> WaitForEndAsync(string name, TimeSpan timeout) =>
+        WaitForAsync(name, s => s.State?.Text is { } state && KnownResourceStates.TerminalStates.Contains(state), timeout);
 
     public IResource Resource(string name) =>
         App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == name);

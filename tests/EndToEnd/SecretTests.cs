@@ -6,7 +6,7 @@ namespace CafeMenu.EndToEnd;
 [Collection(CafeAppCollection.Name)]
 public sealed class SecretTests(CafeAppFixture cafe)
 {
-    private static readonly string[] Children = ["dynamodb", "dynamodb-admin", "loader", "api", "web"];
+    private static readonly string[] Children = ["dynamodb", "dynamodb-admin", "loader", "orders-loader", "api", "web"];
 
     [Fact]
     public async Task The_login_token_and_otlp_api_key_appear_in_no_console_output_of_any_resource()
