@@ -8,10 +8,13 @@ namespace CafeMenu.Web.Models;
 /// basket changes, so a double click or a "try again" after a lost answer gives the same order, never a second one; any
 /// change (or an answer that refused the order) makes the next submission a new request with a new key.
 /// </summary>
-internal sealed class Basket(OrdersApiClient api)
+public sealed class Basket
 {
+    private readonly OrdersApiClient _api;
     private readonly List<BasketLine> _lines = [];
     private string _pickupName = "";
+
+    internal Basket(OrdersApiClient api) => _api = api;
 
     public IReadOnlyList<BasketLine> Lines => _lines;
 
@@ -147,7 +150,7 @@ internal sealed class Basket(OrdersApiClient api)
         IsPlacing = true;
         try
         {
-            var result = await api.PlaceAsync(ToRequest(guestId), IdempotencyKey, cancellationToken);
+            var result = await _api.PlaceAsync(ToRequest(guestId), IdempotencyKey, cancellationToken);
             switch (result.Outcome)
             {
                 case OrderOutcome.Success:
