@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Net;
 using CafeMenu.Menu;
 using CafeMenu.Web.Components.Pages;
 using CafeMenu.Web.Components.Pages.Orders;
 using CafeMenu.Web.Models;
+using CafeMenu.Web.Telemetry;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -81,5 +83,41 @@ public class OrderPagesTests : BunitContext
         page.WaitForAssertion(() => Assert.Equal("Ready to collect", page.Find(".order-status").TextContent));
         Assert.Equal("Your order is ready: collect it at the counter.", page.Find(".status-text").TextContent);
         Assert.Equal("€7.00", page.Find(".order-total .price").TextContent);
+    }
+
+    [Fact]
+    public void Placing_an_order_is_the_root_span_of_its_own_trace_and_the_Api_call_runs_inside_it()
+    {
+        var started = new List<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == WebTelemetry.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStarted = started.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+        ActivityTraceId? placedIn = null;
+        var api = new FakeApi((request, _) =>
+        {
+            if (request.Method != HttpMethod.Post) return FakeApi.Page([FakeApi.Item("Latte", 3.50m)]);
+            placedIn = Activity.Current?.TraceId; // the real HttpClient sends this trace on as traceparent
+            return FakeOrders.Answer(FakeOrders.Order(), HttpStatusCode.Created);
+        });
+        this.AddWeb(api);
+        var page = Render<PlaceOrder>(p => p.AddCascadingValue(Guest));
+        page.WaitForElement(".add-to-basket").Click();
+        page.Find("#pickup-name").Input("Ada");
+
+        using (new Activity("ambient circuit activity").Start())
+        {
+            page.Find("form").Submit();
+        }
+
+        page.WaitForAssertion(() => Assert.NotNull(placedIn));
+        var span = Assert.Single(started, a => a.DisplayName == "Place order");
+        Assert.Null(span.ParentId);
+        Assert.Equal(span.TraceId, placedIn);
+        page.WaitForAssertion(() => Assert.Equal("Placed", span.GetTagItem("cafemenu.outcome")));
+        Assert.Equal(FakeOrders.Order().OrderId, span.GetTagItem("cafemenu.order_id"));
     }
 }
