@@ -157,6 +157,21 @@ public sealed class OrderSiteTests(CafeFixture cafe) : IAsyncLifetime
         await Expect(page.Locator(".range-problem")).ToHaveTextAsync("The last day comes before the first day: swap them or pick another range.");
     }
 
+    [Fact]
+    public async Task The_order_page_and_the_kitchen_board_work_at_phone_width()
+    {
+        foreach (var path in new[] { "/order", "/kitchen", "/my-orders" })
+        {
+            var page = await cafe.NewPageAsync(width: 390, height: 844);
+            _pages.Add(page);
+            await page.GotoAsync(path);
+            await page.Locator(".page[data-interactive='true']").WaitForAsync();
+            await Expect(page.Locator(".loading, [role=status] .spinner-border")).ToHaveCountAsync(0);
+
+            Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"), $"{path} scrolls sideways at 390 px.");
+        }
+    }
+
     private static string UniqueName(string prefix) => $"{prefix} {Guid.NewGuid().ToString("N")[..6]}";
 
     private static string ShortId(string orderId) => "#" + orderId[(orderId.IndexOf('#') + 1)..][..6];
