@@ -29,4 +29,40 @@ internal sealed record ApiProblem
     public string Message => Detail ?? Title ?? (Status is { } status ? $"The menu service answered {status}." : "The menu service refused the request.");
 
     public static ApiProblem FromStatus(int status, string? text = null) => new() { Status = status, Detail = string.IsNullOrWhiteSpace(text) ? null : text };
+
+    /// <summary>An extension member read as <typeparamref name="T"/> (an order's <c>current</c>, a refusal's <c>lines</c>); default when absent or another shape.</summary>
+    public T? Extension<T>(string name)
+    {
+        if (Extensions is null || !Extensions.TryGetValue(name, out var value) || value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) return default;
+        try
+        {
+            return value.Deserialize<T>(MenuApiClient.Json);
+        }
+        catch (JsonException)
+        {
+            return default;
+        }
+    }
+
+    /// <summary>The body of an error answer as a ProblemDetails, or one made from the status line when the body is not one.</summary>
+    public static async Task<ApiProblem> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        var mediaType = response.Content.Headers.ContentType?.MediaType ?? "";
+        if (!string.IsNullOrWhiteSpace(text) && mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                var problem = JsonSerializer.Deserialize<ApiProblem>(text, MenuApiClient.Json);
+                if (problem is not null) return problem with { Status = problem.Status ?? status };
+            }
+            catch (JsonException)
+            {
+                // Not a ProblemDetails after all: fall through to the status line.
+            }
+        }
+
+        return FromStatus(status, response.ReasonPhrase);
+    }
 }

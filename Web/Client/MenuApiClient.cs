@@ -181,24 +181,6 @@ internal sealed class MenuApiClient(HttpClient http)
         return new ApiResult(ApiOutcome.Duplicate, existing, Problem: problem ?? ApiProblem.FromStatus(409));
     }
 
-    private static async Task<ApiProblem> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var status = (int)response.StatusCode;
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        var mediaType = response.Content.Headers.ContentType?.MediaType ?? "";
-        if (!string.IsNullOrWhiteSpace(text) && mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
-        {
-            try
-            {
-                var problem = JsonSerializer.Deserialize<ApiProblem>(text, Json);
-                if (problem is not null) return problem with { Status = problem.Status ?? status };
-            }
-            catch (JsonException)
-            {
-                // Not a ProblemDetails after all: fall through to the status line.
-            }
-        }
-
-        return ApiProblem.FromStatus(status, response.ReasonPhrase);
-    }
+    private static Task<ApiProblem> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        ApiProblem.ReadAsync(response, cancellationToken);
 }

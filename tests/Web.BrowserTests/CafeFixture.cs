@@ -18,6 +18,15 @@ public sealed class CafeFixture : IAsyncLifetime
 
     public string TableName { get; } = DynamoDbLocalFixture.UniqueTableName("WebBrowser");
 
+    public string OrdersTableName { get; } = DynamoDbLocalFixture.UniqueTableName("WebBrowserOrders");
+
+    /// <summary>The ordering pages refresh every second here, so a status change shows quickly in a test.</summary>
+    public static IReadOnlyDictionary<string, string> FastRefresh { get; } = new Dictionary<string, string>
+    {
+        ["Ordering__TrackingRefresh"] = "00:00:01",
+        ["Ordering__KitchenRefresh"] = "00:00:01",
+    };
+
     public string WebUrl => _web!.Url;
 
     public string ApiUrl => _api!.Url;
@@ -30,24 +39,27 @@ public sealed class CafeFixture : IAsyncLifetime
         using (var client = _dynamo.CreateClient())
         {
             await TableSetup.EnsureMenuTableAsync(client, TableName);
+            // Made here rather than by the Api's background start-up, so the first order of a test never races it.
+            await OrdersTableSetup.EnsureAsync(client, OrdersTableName);
             foreach (var item in SeedMenu.All)
             {
                 await client.PutItemAsync(new PutItemRequest { TableName = TableName, Item = MenuItemMapper.ToAttributes(item) });
             }
         }
 
-        var apiEnvironment = new Dictionary<string, string>(_dynamo.Environment) { ["Menu__TableName"] = TableName };
+        var apiEnvironment = new Dictionary<string, string>(_dynamo.Environment) { ["Menu__TableName"] = TableName, ["Orders__TableName"] = OrdersTableName };
         _api = await AppProcess.StartAsync("Api", "CafeMenu.Api", FreePort.Next(), apiEnvironment);
-        _web = await AppProcess.StartAsync("Web", "CafeMenu.Web", FreePort.Next(), new Dictionary<string, string>
-        {
-            ["services__api__http__0"] = _api.Url,
-        });
+        _web = await StartWebAsync(FastRefresh);
 
         // The machine is shared and small: a first Api call (JIT, DynamoDB Local warming up) can take seconds.
         Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await HeadlessChromium.LaunchAsync(_playwright);
     }
+
+    /// <summary>A Web of the test's own against the same Api, with <paramref name="settings"/> (for example a board that never refreshes by itself).</summary>
+    internal Task<AppProcess> StartWebAsync(IReadOnlyDictionary<string, string> settings) =>
+        AppProcess.StartAsync("Web", "CafeMenu.Web", FreePort.Next(), new Dictionary<string, string>(settings) { ["services__api__http__0"] = _api!.Url });
 
     /// <summary>A fresh browser context (its own cookies, so its own Blazor circuit) at the Web's address.</summary>
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)

@@ -20,6 +20,8 @@ internal sealed class FakeApi : HttpMessageHandler
 
     public MenuApiClient Client => new(new HttpClient(this) { BaseAddress = new Uri("http://api") });
 
+    public OrdersApiClient Orders => new(new HttpClient(this) { BaseAddress = new Uri("http://api") });
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
@@ -70,6 +72,8 @@ internal static class TestServices
         context.Services.AddSingleton(options);
         context.Services.AddSingleton(new PriceFormatter(options));
         context.Services.AddSingleton(api.Client);
+        context.Services.AddSingleton(api.Orders);
+        context.Services.AddSingleton(Options.Create(new CafeMenu.Web.Models.OrderingOptions()));
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
