@@ -87,6 +87,7 @@ internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, 
             PeakWorkingSetBytes = Process.GetCurrentProcess().PeakWorkingSet64,
             ValidationErrorCount = validation.ErrorCount,
             ValidationErrors = validation.Errors,
+            MaxWcu = options.MaxWcu,
         };
 
         if (!validation.IsValid)
@@ -109,15 +110,16 @@ internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, 
 
         using var tally = new LoadTally(keepAll: options.ReportPath is not null);
         var limiter = new AdaptiveConcurrency(options.Concurrency, InitialConcurrency, MaxConcurrency, time);
+        var budget = options.MaxWcu is { } maxWcu ? new WriteBudget(maxWcu, time) : null;
         var writeStarted = time.GetTimestamp();
         using (var phase = LoaderTelemetry.Source.StartActivity("loader.write"))
         {
             var heartbeat = new WriteHeartbeat(time, options.Retry.GiveUpAfter);
             var retry = WriteRetry.Create(options.Retry, tally, limiter, heartbeat, time);
             var writer = new ItemWriter(dynamo, options.Table, schema, options.Mode, retry, limiter, heartbeat, tally, time,
-                options.Retry.SplitAfterServerErrors);
+                options.Retry.SplitAfterServerErrors) { Budget = budget };
             var pipeline = new WritePipeline(writer, limiter, tally, schema, UnitLimits.For(options.Mode));
-            var progress = new ProgressDisplay(console, options.Progress, time);
+            var progress = new ProgressDisplay(console, options.Progress, time) { Budget = budget, PlainInterval = options.ProgressInterval };
             await progress.RunAsync(validation.ItemsToWrite, tally, limiter, () => pipeline.RunAsync(sources, validation, cancellationToken));
             phase?.SetTag("loader.items.written", tally.Written);
             phase?.SetTag("loader.items.skipped", tally.Skipped);
@@ -128,6 +130,16 @@ internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, 
         var exitCode = cancelled ? ExitCodes.Cancelled : tally.Failed > 0 ? ExitCodes.Failed : ExitCodes.Success;
         var summary = Summary(cancelled ? "cancelled" : tally.Failed > 0 ? "failed-items" : "loaded", exitCode, tally,
             time.GetElapsedTime(writeStarted).TotalSeconds) with { PeakConcurrency = limiter.Peak };
+        if (budget is not null)
+        {
+            summary = summary with
+            {
+                ConsumedWcu = budget.Consumed,
+                ConsumedWcuPerSecond = summary.WriteSeconds > 0 ? budget.Consumed / summary.WriteSeconds : 0,
+                ReportedWcu = budget.Reported,
+            };
+        }
+
         if (!summary.CountsAddUp)
         {
             // Cannot happen by construction; if it ever does, say so loudly rather than report a load that lost track of items.

@@ -20,6 +20,7 @@ internal static class LoaderCommandLine
             Examples:
               dotnet run --project Loader -- load data/menu.json --table FoodProducts --mode insert-only --create-table
               dotnet run --project Loader -- load items.ndjson more.csv --table Orders --concurrency 16 --report load.json
+              dotnet run --project Loader -- load items.ndjson --table Orders --max-wcu 500
               dotnet run --project Loader -- export --table FoodProducts --out backup.ndjson
             """);
         root.Subcommands.Add(BuildLoad(load));
@@ -64,6 +65,32 @@ internal static class LoaderCommandLine
                 result.AddError($"--concurrency must be auto or a number from 1 to 256, not '{value}'.");
             }
         });
+        var maxWcu = new Option<string?>("--max-wcu")
+        {
+            HelpName = "N",
+            Description = "Keep the write capacity the load consumes at N units per second, by the ConsumedCapacity DynamoDB reports "
+                + "(1 unit per started KB of an item; 2 in insert-only's transactions). Applies together with --concurrency: "
+                + "a request is sent once it has both a free slot and the budget, so the lower limit binds. Unlimited when not given.",
+        };
+        maxWcu.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } value && PositiveWholeNumber(value) is null)
+            {
+                result.AddError($"--max-wcu must be a whole number of write capacity units per second, 1 or more, not '{value}'.");
+            }
+        });
+        var progressInterval = new Option<string?>("--progress-interval")
+        {
+            HelpName = "seconds",
+            Description = "Seconds between plain progress lines (default 2).",
+        };
+        progressInterval.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } value && PositiveWholeNumber(value) is not (>= 1 and <= 3600))
+            {
+                result.AddError($"--progress-interval must be a whole number of seconds from 1 to 3600, not '{value}'.");
+            }
+        });
         var dryRun = new Option<bool>("--dry-run") { Description = "Validate everything and write nothing." };
         var report = new Option<string?>("--report") { Description = "Write the summary, skipped and failed items as JSON to this file." };
         // Checked by writing a first version of the report before anything else: a load must not end with its items
@@ -86,6 +113,8 @@ internal static class LoaderCommandLine
         {
             files, table, format, mode, onDuplicate, createTable, concurrency, dryRun, report, progress,
         };
+        command.Options.Add(maxWcu);
+        command.Options.Add(progressInterval);
         command.SetAction((result, cancellationToken) =>
         {
             var concurrencyText = result.GetValue(concurrency)!;
@@ -101,7 +130,9 @@ internal static class LoaderCommandLine
                 DryRun = result.GetValue(dryRun),
                 ReportPath = result.GetValue(report),
                 Progress = Enum.Parse<ProgressStyle>(result.GetValue(progress)!, ignoreCase: true),
+                MaxWcu = result.GetValue(maxWcu) is { } wcu ? PositiveWholeNumber(wcu) : null,
             };
+            if (result.GetValue(progressInterval) is { } seconds) options = options with { ProgressInterval = TimeSpan.FromSeconds(PositiveWholeNumber(seconds)!.Value) };
             return load(options, cancellationToken);
         });
         return command;
@@ -126,6 +157,10 @@ internal static class LoaderCommandLine
             result.AddError($"--table '{name}' is not a DynamoDB table name: 3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.'.");
         }
     }
+
+    /// <summary>A whole number of at least 1 in plain digits, or null.</summary>
+    private static int? PositiveWholeNumber(string text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1 ? n : null;
 
     /// <summary>Parses and runs; a usage error prints the problem and exits 2, like invalid input.</summary>
     public static async Task<int> InvokeAsync(RootCommand root, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
