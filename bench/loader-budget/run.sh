@@ -123,4 +123,4 @@ print("1-s samples in the window (WCU/s): " + ", ".join(f"{x:.0f}" for x in rate
 print(f"requests allowed in flight in the window: {min(s[2] for s in inside)} to {max(s[2] for s in inside)}; "
       f"retries {r['retries']}, throttles {r['throttles']}")
 EOF
-echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(uname -sr)" >&2
+echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(uname -sr), load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
