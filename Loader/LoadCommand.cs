@@ -122,6 +122,7 @@ internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, 
             PeakWorkingSetBytes = Process.GetCurrentProcess().PeakWorkingSet64,
             ValidationErrorCount = validation.ErrorCount,
             ValidationErrors = validation.Errors,
+            MaxWcu = options.MaxWcu,
         };
 
         if (!validation.IsValid)
@@ -168,6 +169,7 @@ internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, 
         if (betweenPasses is not null) await betweenPasses();
         using var tally = new LoadTally(keepAll: options.ReportPath is not null, journal);
         var limiter = new AdaptiveConcurrency(options.Concurrency, InitialConcurrency, MaxConcurrency, time);
+        var budget = options.MaxWcu is { } maxWcu ? new WriteBudget(maxWcu, time) : null;
         var writeStarted = time.GetTimestamp();
         string? inputChanged = null;
         using (var phase = LoaderTelemetry.Source.StartActivity("loader.write"))
@@ -175,9 +177,9 @@ internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, 
             var heartbeat = new WriteHeartbeat(time, options.Retry.GiveUpAfter);
             var retry = WriteRetry.Create(options.Retry, tally, limiter, heartbeat, time);
             var writer = new ItemWriter(dynamo, options.Table, schema, options.Mode, retry, limiter, heartbeat, tally, time,
-                options.Retry.SplitAfterServerErrors);
+                options.Retry.SplitAfterServerErrors) { Budget = budget };
             var pipeline = new WritePipeline(writer, limiter, tally, schema, UnitLimits.For(options.Mode));
-            var progress = new ProgressDisplay(console, options.Progress, time);
+            var progress = new ProgressDisplay(console, options.Progress, time) { Budget = budget, PlainInterval = options.ProgressInterval };
             await progress.RunAsync(validation.ItemsToWrite, tally, limiter,
                 () => pipeline.RunAsync(sources, validation, resume is null ? null : confirmed, cancellationToken));
             inputChanged = pipeline.InputChanged;
@@ -195,6 +197,16 @@ internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, 
             InputChanged = inputChanged,
             Confirmed = confirmed is null ? null : Enumerable.Range(0, confirmed.FileCount).Select(confirmed.Runs).ToList(),
         };
+        if (budget is not null)
+        {
+            summary = summary with
+            {
+                ConsumedWcu = budget.Consumed,
+                ConsumedWcuPerSecond = summary.WriteSeconds > 0 ? budget.Consumed / summary.WriteSeconds : 0,
+                ReportedWcu = budget.Reported,
+            };
+        }
+
         if (!summary.CountsAddUp)
         {
             // Cannot happen by construction; if it ever does, say so loudly rather than report a load that lost track of items.

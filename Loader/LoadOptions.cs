@@ -27,6 +27,12 @@ internal sealed record LoadOptions
     public string? ResumePath { get; init; }
     public ProgressStyle Progress { get; init; } = ProgressStyle.Auto;
     public RetrySettings Retry { get; init; } = new();
+
+    /// <summary>--max-wcu: write capacity units per second the load may consume; null = unlimited.</summary>
+    public int? MaxWcu { get; init; }
+
+    /// <summary>--progress-interval: time between plain progress lines.</summary>
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(2);
 }
 
 /// <summary>Exit codes of the Loader, documented in docs/loader.md.</summary>

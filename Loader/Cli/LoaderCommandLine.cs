@@ -22,6 +22,7 @@ internal static class LoaderCommandLine
               dotnet run --project Loader -- load data/orders.json --table Orders --mode insert-only --create-table --definition orders
               dotnet run --project Loader -- load items.ndjson more.csv --table Orders --concurrency 16 --report load.json
               dotnet run --project Loader -- load items.ndjson more.csv --table Orders --resume load.json
+              dotnet run --project Loader -- load items.ndjson --table Orders --max-wcu 500
               dotnet run --project Loader -- export --table FoodProducts --out backup.ndjson
             """);
         root.Subcommands.Add(BuildLoad(load));
@@ -72,6 +73,32 @@ internal static class LoaderCommandLine
                 result.AddError($"--concurrency must be auto or a number from 1 to 256, not '{value}'.");
             }
         });
+        var maxWcu = new Option<string?>("--max-wcu")
+        {
+            HelpName = "N",
+            Description = "Keep the write capacity the load consumes at N units per second, by the ConsumedCapacity DynamoDB reports "
+                + "(1 unit per started KB of an item; 2 in insert-only's transactions). Applies together with --concurrency: "
+                + "a request is sent once it has both a free slot and the budget, so the lower limit binds. Unlimited when not given.",
+        };
+        maxWcu.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } value && PositiveWholeNumber(value) is null)
+            {
+                result.AddError($"--max-wcu must be a whole number of write capacity units per second, 1 or more, not '{value}'.");
+            }
+        });
+        var progressInterval = new Option<string?>("--progress-interval")
+        {
+            HelpName = "seconds",
+            Description = "Seconds between plain progress lines (default 2).",
+        };
+        progressInterval.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } value && PositiveWholeNumber(value) is not (>= 1 and <= 3600))
+            {
+                result.AddError($"--progress-interval must be a whole number of seconds from 1 to 3600, not '{value}'.");
+            }
+        });
         var dryRun = new Option<bool>("--dry-run") { Description = "Validate everything and write nothing." };
         var report = new Option<string?>("--report")
         {
@@ -102,6 +129,8 @@ internal static class LoaderCommandLine
         {
             files, table, format, mode, onDuplicate, createTable, definition, concurrency, dryRun, report, resume, progress,
         };
+        command.Options.Add(maxWcu);
+        command.Options.Add(progressInterval);
         command.Validators.Add(result =>
         {
             if (result.GetValue(resume) is not null && result.GetValue(dryRun)) result.AddError("--resume and --dry-run cannot be combined: a dry run writes no report to resume from.");
@@ -123,7 +152,9 @@ internal static class LoaderCommandLine
                 ReportPath = result.GetValue(report) ?? result.GetValue(resume),
                 ResumePath = result.GetValue(resume),
                 Progress = Enum.Parse<ProgressStyle>(result.GetValue(progress)!, ignoreCase: true),
+                MaxWcu = result.GetValue(maxWcu) is { } wcu ? PositiveWholeNumber(wcu) : null,
             };
+            if (result.GetValue(progressInterval) is { } seconds) options = options with { ProgressInterval = TimeSpan.FromSeconds(PositiveWholeNumber(seconds)!.Value) };
             return load(options, cancellationToken);
         });
         return command;
@@ -151,6 +182,10 @@ internal static class LoaderCommandLine
             result.AddError($"--table '{name}' is not a DynamoDB table name: 3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.'.");
         }
     }
+
+    /// <summary>A whole number of at least 1 in plain digits, or null.</summary>
+    private static int? PositiveWholeNumber(string text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1 ? n : null;
 
     /// <summary>Parses and runs; a usage error prints the problem and exits 2, like invalid input.</summary>
     public static async Task<int> InvokeAsync(RootCommand root, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)

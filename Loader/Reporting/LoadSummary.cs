@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CafeMenu.Loader.Input;
 using CafeMenu.Loader.Validation;
 
@@ -45,6 +46,25 @@ internal sealed record LoadSummary
     public long PeakWorkingSetBytes { get; init; }
     public long ValidationErrorCount { get; init; }
     public IReadOnlyList<ValidationError> ValidationErrors { get; init; } = [];
+
+    /// <summary>--max-wcu; null (written as null, not left out) when the load had no budget.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public int? MaxWcu { get; init; }
+
+    /// <summary>Write capacity units the load consumed by DynamoDB's answers (never below the pricing rules for the items
+    /// written); null without a budget, when the Loader asks DynamoDB for no capacity figures.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public double? ConsumedWcu { get; init; }
+
+    /// <summary><see cref="ConsumedWcu"/> per second of write time.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public double? ConsumedWcuPerSecond { get; init; }
+
+    /// <summary>The units exactly as DynamoDB's answers reported them; below <see cref="ConsumedWcu"/> where an answer gave
+    /// less than the pricing rules (DynamoDB Local's TransactWriteItems) or none (a cancelled transaction).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public double? ReportedWcu { get; init; }
+
 
     /// <summary>
     /// Per input file, the records DynamoDB confirmed (this run and those it resumed) as runs of 0-based record ordinals,

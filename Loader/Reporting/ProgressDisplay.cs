@@ -16,6 +16,11 @@ internal sealed class ProgressDisplay(IAnsiConsole console, ProgressStyle style,
 {
     public bool IsLive => style == ProgressStyle.Auto && console.Profile.Capabilities.Interactive && console.Profile.Capabilities.Ansi;
 
+    /// <summary>--max-wcu: shown with the capacity consumed so far; null = no budget, nothing shown.</summary>
+    public WriteBudget? Budget { get; init; }
+
+    public TimeSpan PlainInterval { get; init; } = TimeSpan.FromSeconds(2);
+
     public async Task RunAsync(long total, LoadTally tally, AdaptiveConcurrency limiter, Func<Task> work)
     {
         var started = time.GetTimestamp();
@@ -45,7 +50,7 @@ internal sealed class ProgressDisplay(IAnsiConsole console, ProgressStyle style,
             return;
         }
 
-        while (await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(2), time)) != run)
+        while (await Task.WhenAny(run, Task.Delay(PlainInterval, time)) != run)
         {
             console.WriteLine(Line(tally, limiter, started, total, plain: true));
         }
@@ -56,11 +61,17 @@ internal sealed class ProgressDisplay(IAnsiConsole console, ProgressStyle style,
     private string Line(LoadTally tally, AdaptiveConcurrency limiter, long started, long total, bool plain)
     {
         var seconds = Math.Max(0.001, time.GetElapsedTime(started).TotalSeconds);
-        var rate = tally.Done / seconds;
+        // Items an earlier run confirmed are counted done at once, not at the rate of this run's writes.
+        var rate = (tally.Done - tally.AlreadyConfirmed) / seconds;
         LoaderTelemetry.ReportRate(rate);
         var c = CultureInfo.InvariantCulture;
         var text = $"{tally.Done.ToString("N0", c)}/{total.ToString("N0", c)} items, {rate.ToString("N0", c)} items/s, "
             + $"{tally.Retries.ToString("N0", c)} retries, concurrency {limiter.Limit}";
+        if (Budget is { } budget)
+        {
+            text += $", {budget.Consumed.ToString("N0", c)} WCU at {(budget.Consumed / seconds).ToString("N0", c)} WCU/s (budget {budget.UnitsPerSecond.ToString("N0", c)})";
+        }
+
         if (!plain) return Markup.Escape(text);
         var eta = rate > 0 ? TimeSpan.FromSeconds((total - tally.Done) / rate) : TimeSpan.Zero;
         return $"progress: {text}, eta {eta:mm\\:ss}";

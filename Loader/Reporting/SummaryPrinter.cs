@@ -52,6 +52,7 @@ internal static class SummaryPrinter
             if (summary.Superseded > 0) table.AddRow("superseded duplicates", N(summary.Superseded));
             table.AddRow("retries / throttles", $"{N(summary.Retries)} / {N(summary.Throttles)}");
             table.AddRow("items/s", summary.ItemsPerSecond.ToString("N0", CultureInfo.InvariantCulture));
+            if (Capacity(summary) is { } capacity) table.AddRow("write capacity", capacity);
             console.Write(table);
         }
 
@@ -67,8 +68,14 @@ internal static class SummaryPrinter
         if (s.ResumedFrom is not null) what += $", {N(s.AlreadyConfirmed)} confirmed by the run resumed";
         var outcome = s.Failed > 0 || s.InputChanged is not null ? "Load incomplete" : "Loaded";
         return $"{outcome} {s.Table} ({s.Mode}): {N(s.Records)} records, {what} in {s.DurationSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s "
-            + $"({s.ItemsPerSecond.ToString("N0", CultureInfo.InvariantCulture)} items/s, {N(s.Retries)} retries).";
+            + $"({s.ItemsPerSecond.ToString("N0", CultureInfo.InvariantCulture)} items/s, {N(s.Retries)} retries"
+            + (Capacity(s) is { } capacity ? $"; {capacity}" : "") + ").";
     }
+
+    /// <summary>With --max-wcu: the capacity consumed and its rate against the budget, e.g. "1,200 WCU, 498 WCU/s of a 500 WCU/s budget".</summary>
+    private static string? Capacity(LoadSummary s) => s is { MaxWcu: { } budget, ConsumedWcu: { } consumed, ConsumedWcuPerSecond: { } rate }
+        ? $"{consumed.ToString("N0", CultureInfo.InvariantCulture)} WCU, {rate.ToString("N0", CultureInfo.InvariantCulture)} WCU/s of a {N(budget)} WCU/s budget"
+        : null;
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

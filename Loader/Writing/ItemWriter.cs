@@ -17,6 +17,7 @@ namespace CafeMenu.Loader.Writing;
 /// <remarks>
 /// Requests say ReturnConsumedCapacity NONE, which the telemetry's default (TOTAL) respects: computing it costs DynamoDB
 /// Local about a quarter of its write throughput (docs/benchmarks.md), and the Loader reports items, not capacity.
+/// With <c>--max-wcu</c> they say TOTAL: the <see cref="Budget"/> is kept by DynamoDB's own figures.
 /// </remarks>
 internal sealed class ItemWriter(
     IAmazonDynamoDB dynamo, string table, TableSchema schema, WriteMode mode, ResiliencePipeline retry,
@@ -28,6 +29,9 @@ internal sealed class ItemWriter(
 
     /// <summary>Set when DynamoDB stopped accepting writes: the rest is not attempted.</summary>
     public string? AbortReason { get; private set; }
+
+    /// <summary><c>--max-wcu</c>: every request waits for its estimated cost and is settled with what DynamoDB reports; null = unlimited.</summary>
+    public WriteBudget? Budget { get; init; }
 
     public async Task WriteAsync(IReadOnlyList<PendingItem> unit, CancellationToken cancellationToken)
     {
@@ -89,11 +93,13 @@ internal sealed class ItemWriter(
         var request = new BatchWriteItemRequest
         {
             RequestItems = new() { [table] = pending.Select(p => new WriteRequest(new PutRequest(p.Item))).ToList() },
-            ReturnConsumedCapacity = ReturnConsumedCapacity.NONE,
+            ReturnConsumedCapacity = Budget is null ? ReturnConsumedCapacity.NONE : ReturnConsumedCapacity.TOTAL,
         };
+        using var charge = await AcquireBudgetAsync(pending, transactional: false, cancellationToken);
         var sent = time.GetTimestamp();
         var response = await dynamo.BatchWriteItemAsync(request, cancellationToken);
         var left = response.UnprocessedItems is { } u && u.TryGetValue(table, out var unprocessed) ? unprocessed : null;
+        charge?.Settle(response.ConsumedCapacity, charge.Estimate - WriteCost.Of(left?.Select(w => w.PutRequest.Item) ?? [], transactional: false));
         if (left is not { Count: > 0 })
         {
             Accepted(pending, sent);
@@ -117,16 +123,18 @@ internal sealed class ItemWriter(
         var request = new TransactWriteItemsRequest
         {
             ClientRequestToken = _tokens.For(pending),
-            ReturnConsumedCapacity = ReturnConsumedCapacity.NONE,
+            ReturnConsumedCapacity = Budget is null ? ReturnConsumedCapacity.NONE : ReturnConsumedCapacity.TOTAL,
             TransactItems = pending.Select(p => new TransactWriteItem
             {
                 Put = new Put { TableName = table, Item = p.Item, ConditionExpression = NotExists, ExpressionAttributeNames = _conditionNames },
             }).ToList(),
         };
+        using var charge = await AcquireBudgetAsync(pending, transactional: true, cancellationToken); // a cancellation keeps the estimate
         var sent = time.GetTimestamp();
         try
         {
-            await dynamo.TransactWriteItemsAsync(request, cancellationToken);
+            var response = await dynamo.TransactWriteItemsAsync(request, cancellationToken);
+            charge?.Settle(response.ConsumedCapacity, charge.Estimate);
             Accepted(pending, sent);
             return [];
         }
@@ -165,6 +173,9 @@ internal sealed class ItemWriter(
 
         return (again, throttled);
     }
+
+    private async Task<WriteBudget.Charge?> AcquireBudgetAsync(IReadOnlyList<PendingItem> pending, bool transactional, CancellationToken cancellationToken) =>
+        Budget is null ? null : await Budget.AcquireAsync(WriteCost.Of(pending.Select(p => p.Item), transactional), cancellationToken);
 
     private void Accepted(IReadOnlyList<PendingItem> written, long sent)
     {
