@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Orders bench of issue 13 ("Figures"): the real Api (Release build) on an in-memory DynamoDB Local, driven by wrk, beside
 # the raw side: the same DynamoDB calls issued directly by bench/orders/Ceiling at the same concurrency, in the same run.
-#   GET /kitchen/queue  (one Query on queue_GSI, page of 25)   against raw Query
+#   GET /kitchen/queue  (one Query on queue_GSI, page of 25)   against the raw Query
 #   POST /orders        (BatchGetItem of the 3 products + one TransactWriteItems of 1 Put + 3 ConditionCheck)
 #                       against raw BatchGetItem + TransactWriteItems (the same calls) and raw TransactWriteItems alone
+# The raw calls ask for no consumed capacity (the stricter comparison, as in bench/load); the Api's telemetry asks for
+# TOTAL on every call, so each route also runs against the raw calls with ReturnConsumedCapacity TOTAL: the Api's bytes.
 # Prints two markdown tables (figures; CPU per request); exits 1 when the Api or the raw side answered any error.
 #   bench/orders/run.sh            25 s per step, concurrency 1 4 16
 #   bench/orders/run.sh --quick    5 s per step (in 5 slices of 1 s)
@@ -102,7 +104,7 @@ add_row() { # label raw-label c load api-prefix raw-prefix
   cpu_rows+=("| $label | $raw_label | $c | $a_cpu | $a_java | $r_cpu | $r_java |")
 }
 
-# Each step interleaves its sides in slices (Api, raw, [raw], Api, raw, ...), so that the noise of a shared machine falls
+# Each step interleaves its sides in slices (Api, raw, raw, [raw], Api, raw, ...), so that the noise of a shared machine falls
 # on both alike; the slices' histograms are merged for the percentiles, their requests and seconds summed for req/s.
 slices=5
 slice=$(( duration / slices ))
@@ -111,26 +113,32 @@ loadavg() { cut -d' ' -f1 /proc/loadavg; }
 # The queue first, while it holds exactly the seeded orders (placing adds to it). Warm-up (JIT, pools, the JVM): not measured.
 api_slice warm-queue 1 16 /kitchen/queue get "$warmup"
 raw_slice warm-queue 1 16 queue "$warmup"
+raw_slice warm-queue-cc 1 16 queue-cc "$warmup"
 for c in "${levels[@]}"; do
   load=$(loadavg)
   for n in $(seq 1 $slices); do
     api_slice "queue-$c-api" "$n" "$c" /kitchen/queue get "$slice"
     raw_slice "queue-$c-raw" "$n" "$c" queue "$slice"
+    raw_slice "queue-$c-cc" "$n" "$c" queue-cc "$slice"
   done
   add_row "GET /kitchen/queue" "Query on queue_GSI, Limit 25" "$c" "$load" "queue-$c-api" "queue-$c-raw"
+  add_row "GET /kitchen/queue" "the same Query with ReturnConsumedCapacity TOTAL" "$c" "$load" "queue-$c-api" "queue-$c-cc"
 done
 
 api_slice warm-place 1 16 /orders place "$warmup"
 raw_slice warm-place 1 16 place "$warmup"
+raw_slice warm-place-cc 1 16 place-cc "$warmup"
 raw_slice warm-tx 1 16 tx "$warmup"
 for c in "${levels[@]}"; do
   load=$(loadavg)
   for n in $(seq 1 $slices); do
     api_slice "place-$c-api" "$n" "$c" /orders place "$slice"
     raw_slice "place-$c-raw" "$n" "$c" place "$slice"
+    raw_slice "place-$c-cc" "$n" "$c" place-cc "$slice"
     raw_slice "place-$c-tx" "$n" "$c" tx "$slice"
   done
   add_row "POST /orders" "BatchGetItem + TransactWriteItems (the Api's calls)" "$c" "$load" "place-$c-api" "place-$c-raw"
+  add_row "POST /orders" "the same with ReturnConsumedCapacity TOTAL" "$c" "$load" "place-$c-api" "place-$c-cc"
   add_row "POST /orders" "TransactWriteItems alone" "$c" "$load" "place-$c-api" "place-$c-tx"
 done
 

@@ -5,11 +5,12 @@
 //   seed <endpoint> <menu-table> <orders-table> <open-orders>
 //       create both tables (Orders with its TTL), 40 menu items without a stock counter (orders never run out) and
 //       <open-orders> open orders across 50 guests for the kitchen queue
-//   run <endpoint> <menu-table> <orders-table> <tx|place|queue> <workers> <seconds>
+//   run <endpoint> <menu-table> <orders-table> <tx|place|place-cc|queue|queue-cc> <workers> <seconds>
 //       tx     one TransactWriteItems per request: Put of a new order + a ConditionCheck per line (3 lines)
 //       place  what the Api makes per POST /orders without an Idempotency-Key: BatchGetItem of the 3 products
 //              (strongly consistent), then the same TransactWriteItems
 //       queue  one Query on queue_GSI, the kitchen queue's first page (25 orders, oldest first, expired ones filtered)
+//       place-cc, queue-cc   the same with ReturnConsumedCapacity TOTAL, which the Api's telemetry adds to every call
 //       prints one line: requests/s p50_ms p99_ms requests errors conflicts_retried
 //   serve <endpoint> <menu-table> <orders-table>
 //       the same calls, slice by slice, as bench/orders/run.sh asks on stdin (below)
@@ -25,9 +26,9 @@ using A = CafeMenu.Menu.OrdersTable.Attributes;
 using M = CafeMenu.Menu.MenuTable.Attributes;
 
 var inv = CultureInfo.InvariantCulture;
-if (args is not ["seed", _, _, _, _] and not ["run", _, _, _, "tx" or "place" or "queue", _, _] and not ["serve", _, _, _])
+if (args is not ["seed", _, _, _, _] and not ["run", _, _, _, "tx" or "place" or "place-cc" or "queue" or "queue-cc", _, _] and not ["serve", _, _, _])
 {
-    Console.Error.WriteLine("usage: seed <endpoint> <menu-table> <orders-table> <open-orders> | run <endpoint> <menu-table> <orders-table> <tx|place|queue> <workers> <seconds> | serve <endpoint> <menu-table> <orders-table>");
+    Console.Error.WriteLine("usage: seed <endpoint> <menu-table> <orders-table> <open-orders> | run <endpoint> <menu-table> <orders-table> <tx|place|place-cc|queue|queue-cc> <workers> <seconds> | serve <endpoint> <menu-table> <orders-table>");
     return 2;
 }
 
@@ -85,7 +86,7 @@ if (args[0] == "seed")
 var conflicts = 0;
 
 // MenuProductsReader.ReadAsync: one BatchGetItem, strongly consistent, projection name, price, tags, stock; unprocessed keys asked again.
-async Task ReadProductsAsync(IReadOnlyList<OrderLine> lines)
+async Task ReadProductsAsync(IReadOnlyList<OrderLine> lines, ReturnConsumedCapacity? capacity)
 {
     var keys = lines.Select(l => MenuItemMapper.Key(l.ProductName)).ToList();
     while (keys.Count > 0)
@@ -102,6 +103,7 @@ async Task ReadProductsAsync(IReadOnlyList<OrderLine> lines)
                     ExpressionAttributeNames = new() { ["#pk"] = M.ProductName, ["#price"] = M.Price, ["#tags"] = M.Tags, ["#stock"] = M.Stock },
                 },
             },
+            ReturnConsumedCapacity = capacity,
         });
         if ((response.Responses?.GetValueOrDefault(menuTable)?.Count ?? 0) + (response.UnprocessedKeys?.GetValueOrDefault(menuTable)?.Keys?.Count ?? 0) == 0)
         {
@@ -114,12 +116,13 @@ async Task ReadProductsAsync(IReadOnlyList<OrderLine> lines)
 
 // OrderPlacement.Transaction + WriteAsync: Put with attribute_not_exists, one ConditionCheck per line (no stock counted),
 // a fresh ClientRequestToken (no Idempotency-Key), TransactionConflict tried again with the Api's jittered delay.
-async Task WriteOrderAsync(IReadOnlyList<OrderLine> lines, string guestId)
+async Task WriteOrderAsync(IReadOnlyList<OrderLine> lines, string guestId, ReturnConsumedCapacity? capacity)
 {
     var order = Shape.NewOrder(guestId, DateTimeOffset.UtcNow, lines);
     var transaction = new TransactWriteItemsRequest
     {
         ClientRequestToken = Guid.NewGuid().ToString("N"),
+        ReturnConsumedCapacity = capacity,
         TransactItems =
         [
             new TransactWriteItem
@@ -167,8 +170,9 @@ async Task WriteOrderAsync(IReadOnlyList<OrderLine> lines, string guestId)
 
 // OrdersRepository.ListQueueAsync with the default limit: Query on queue_GSI, queue = "open", oldest first, eventually
 // consistent, the expiry filter; one page of 25 (nothing in the queue has expired, so one page fills the limit, as in the Api).
-Task QueueAsync() => client.QueryAsync(new QueryRequest
+Task QueueAsync(ReturnConsumedCapacity? capacity) => client.QueryAsync(new QueryRequest
 {
+    ReturnConsumedCapacity = capacity,
     TableName = ordersTable,
     IndexName = OrdersTable.QueueIndex,
     KeyConditionExpression = "#q = :open",
@@ -184,16 +188,24 @@ Task QueueAsync() => client.QueryAsync(new QueryRequest
     Limit = Shape.QueuePage,
 });
 
+// The raw side asks for no consumed capacity, as bench/load/Ceiling; the Api's telemetry asks for TOTAL on every call
+// (ServiceDefaults/AwsSdk/DynamoDbRequestInfo.cs), which costs DynamoDB Local CPU. The "-cc" operations ask for TOTAL too:
+// byte for byte the requests the Api sends.
+ReturnConsumedCapacity? total = ReturnConsumedCapacity.TOTAL;
+async Task PlaceAsync(ReturnConsumedCapacity? capacity)
+{
+    var lines = Shape.Lines(Random.Shared);
+    await ReadProductsAsync(lines, capacity);
+    await WriteOrderAsync(lines, Shape.Guest(Random.Shared), capacity);
+}
+
 var calls = new Dictionary<string, Func<Task>>
 {
-    ["tx"] = () => WriteOrderAsync(Shape.Lines(Random.Shared), Shape.Guest(Random.Shared)),
-    ["place"] = async () =>
-    {
-        var lines = Shape.Lines(Random.Shared);
-        await ReadProductsAsync(lines);
-        await WriteOrderAsync(lines, Shape.Guest(Random.Shared));
-    },
-    ["queue"] = QueueAsync,
+    ["tx"] = () => WriteOrderAsync(Shape.Lines(Random.Shared), Shape.Guest(Random.Shared), null),
+    ["place"] = () => PlaceAsync(null),
+    ["place-cc"] = () => PlaceAsync(total),
+    ["queue"] = () => QueueAsync(null),
+    ["queue-cc"] = () => QueueAsync(total),
 };
 
 if (args[0] == "run")
@@ -207,7 +219,7 @@ if (args[0] == "run")
 }
 
 // serve: one warm process for the whole bench, so that no slice pays .NET start-up and JIT. Each stdin line
-// "<tx|place|queue> <workers> <seconds> <file>" runs one slice, writes its latencies (microseconds, one a line) to <file>
+// "<operation> <workers> <seconds> <file>" runs one slice, writes its latencies (microseconds, one a line) to <file>
 // and answers one line: requests elapsed_seconds errors conflicts_retried cpu_seconds_of_this_process.
 while (Console.ReadLine() is { } line)
 {
