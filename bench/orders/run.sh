@@ -5,9 +5,9 @@
 #   POST /orders        (BatchGetItem of the 3 products + one TransactWriteItems of 1 Put + 3 ConditionCheck)
 #                       against raw BatchGetItem + TransactWriteItems (the same calls) and raw TransactWriteItems alone
 # The raw calls ask for no consumed capacity (the stricter comparison, as in bench/load); the Api's telemetry asks for
-# TOTAL on every call, so each route also runs against the raw calls with ReturnConsumedCapacity TOTAL: the Api's bytes.
+# TOTAL on every call, so each route also runs against the raw calls with ReturnConsumedCapacity TOTAL: the Api's bodies.
 # Prints two markdown tables (figures; CPU per request); exits 1 when the Api or the raw side answered any error.
-#   bench/orders/run.sh            25 s per step, concurrency 1 4 16
+#   bench/orders/run.sh            25 s per side and step (in 5 slices of 5 s), concurrency 1 4 16
 #   bench/orders/run.sh --quick    5 s per step (in 5 slices of 1 s)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
