@@ -38,8 +38,21 @@ internal static class LoaderApp
     }
 
     /// <summary>Back-off settings from configuration section <c>Loader:Retry</c> (GiveUpAfter, BaseDelay, MaxDelay, SplitAfterServerErrors).</summary>
-    private static RetrySettings RetryFrom(IConfiguration configuration) =>
-        configuration.GetSection("Loader:Retry").Get<RetrySettings>() ?? new RetrySettings();
+    private static RetrySettings RetryFrom(IConfiguration configuration)
+    {
+        try
+        {
+            return configuration.GetSection("Loader:Retry").Get<RetrySettings>() ?? new RetrySettings();
+        }
+        catch (InvalidOperationException e)
+        {
+            // The binder's message names the key and the type it wanted, which is all a user needs to fix it.
+            throw new SettingRefusedException(e.Message);
+        }
+    }
+
+    /// <summary>A setting from configuration that cannot be used: exit 2 with its message, as bad usage.</summary>
+    private sealed class SettingRefusedException(string message) : Exception(message);
 
     private static async Task<int> WithHostAsync(IDictionary<string, string?>? settings, CancellationToken cancellationToken,
         Func<IServiceProvider, CancellationToken, Task<int>> run)
@@ -53,6 +66,11 @@ internal static class LoaderApp
         try
         {
             exitCode = await run(host.Services, stopping.Token);
+        }
+        catch (SettingRefusedException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            exitCode = ExitCodes.InvalidInput;
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {

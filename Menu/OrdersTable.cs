@@ -45,6 +45,9 @@ public static class OrdersTable
         public const string CreatedAt = "created_at";
         public const string UpdatedAt = "updated_at";
 
+        /// <summary>A random id of the last status step that wrote the order: how a retried step that was applied is told from another's.</summary>
+        public const string WriteId = "write_id";
+
         /// <summary>TTL attribute (epoch seconds): an order placed and never collected expires.</summary>
         public const string ExpiresAt = "expires_at";
 

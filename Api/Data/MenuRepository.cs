@@ -203,10 +203,11 @@ internal sealed class MenuRepository(
         catch (ConditionalCheckFailedException e)
         {
             // No old item: the product does not exist. Otherwise the extra condition (version, special state) failed,
-            // unless the item carries this very update's timestamp: the SDK retried an attempt that had been applied.
+            // unless the item holds exactly this update, timestamp included: the SDK retried an attempt that had been
+            // applied. The timestamp alone is not enough: two PATCHes with one ETag were seen sharing a clock tick, and
+            // the loser answered 200 for the winner's write.
             if (e.Item is not { Count: > 0 } old) return new(WriteStatus.NotFound);
-            var current = Map(old);
-            return new(IsOwnWrite(current, update.Now) ? WriteStatus.Done : WriteStatus.Conflict, current);
+            return new(update.AppliedTo(old) ? WriteStatus.Done : WriteStatus.Conflict, Map(old));
         }
     }
 

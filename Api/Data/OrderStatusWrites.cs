@@ -23,7 +23,8 @@ internal sealed class OrderStatusWrites(
         }
 
         var now = time.GetUtcNow();
-        var request = Update(guestId, orderId, target, condition, now);
+        var writeId = Guid.NewGuid().ToString("N");
+        var request = Update(guestId, orderId, target, condition, now, writeId);
         var portions = target == OrderStatus.Cancelled ? await cancellation.PortionsTakenAsync(guestId, orderId, cancellationToken) : [];
         try
         {
@@ -37,11 +38,11 @@ internal sealed class OrderStatusWrites(
         }
         catch (ConditionalCheckFailedException e)
         {
-            return Explain(e.Item, target, condition, now);
+            return Explain(e.Item, condition, now, writeId);
         }
         catch (TransactionCanceledException e) when (e.CancellationReasons?.FirstOrDefault()?.Code == "ConditionalCheckFailed")
         {
-            return Explain(e.CancellationReasons[0].Item, target, condition, now);
+            return Explain(e.CancellationReasons[0].Item, condition, now, writeId);
         }
     }
 
@@ -64,11 +65,12 @@ internal sealed class OrderStatusWrites(
         return await orders.GetAsync(guestId, orderId, cancellationToken) is { } cancelled ? new(AdvanceStatus.Done, cancelled) : new(AdvanceStatus.NotFound);
     }
 
-    private UpdateItemRequest Update(string guestId, string orderId, string target, VersionCondition condition, DateTimeOffset now)
+    private UpdateItemRequest Update(string guestId, string orderId, string target, VersionCondition condition, DateTimeOffset now, string writeId)
     {
         var names = new Dictionary<string, string>
         {
             ["#g"] = A.GuestId, ["#status"] = A.Status, ["#status_order"] = A.StatusOrder, ["#version"] = A.Version, ["#updated_at"] = A.UpdatedAt,
+            ["#write_id"] = A.WriteId,
         };
         var values = new Dictionary<string, AttributeValue>
         {
@@ -77,6 +79,7 @@ internal sealed class OrderStatusWrites(
             [":status_order"] = new() { S = OrderMapper.StatusOrder(target, orderId) },
             [":one"] = OrderMapper.Number(1),
             [":updated_at"] = new() { S = OrderMapper.Time(now) },
+            [":write_id"] = new() { S = writeId },
         };
         OrderExpiry.AddTo(names, values, now);
         var remove = new List<string>();
@@ -90,7 +93,7 @@ internal sealed class OrderStatusWrites(
         if (target == OrderStatus.Collected) remove.Add(OrderExpiry.NameToken);
 
         var version = UpdateBuilder.VersionClause(condition, names, values);
-        var set = "SET #status = :to, #status_order = :status_order, #version = #version + :one, #updated_at = :updated_at";
+        var set = "SET #status = :to, #status_order = :status_order, #version = #version + :one, #updated_at = :updated_at, #write_id = :write_id";
         return new UpdateItemRequest
         {
             TableName = options.Value.TableName,
@@ -105,13 +108,14 @@ internal sealed class OrderStatusWrites(
     }
 
     /// <summary>Why the condition failed, from the order as it is (ALL_OLD).</summary>
-    private static AdvanceResult Explain(Dictionary<string, AttributeValue>? old, string target, VersionCondition condition, DateTimeOffset now)
+    private static AdvanceResult Explain(Dictionary<string, AttributeValue>? old, VersionCondition condition, DateTimeOffset now, string writeId)
     {
         if (old is not { Count: > 0 }) return new(AdvanceStatus.NotFound);
         var current = Map(old);
         if (OrderExpiry.HasExpired(current, now)) return new(AdvanceStatus.NotFound);
-        // The SDK retried an attempt that had been applied: the order carries this very change's timestamp.
-        if (current.Status == target && current.UpdatedAt == now) return new(AdvanceStatus.Done, current);
+        // The SDK retried an attempt that had been applied: the order carries this very request's write id. A timestamp
+        // would not do: two requests can share a clock tick (seen on the menu's PATCH), and the loser would answer 200.
+        if (old.TryGetValue(A.WriteId, out var written) && written.S == writeId) return new(AdvanceStatus.Done, current);
         return condition.Allows(current.Version) ? new(AdvanceStatus.NotAllowed, current) : new(AdvanceStatus.Stale, current);
     }
 

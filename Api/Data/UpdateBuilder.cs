@@ -13,6 +13,8 @@ internal sealed class UpdateBuilder
 {
     private readonly List<string> _set = [];
     private readonly List<string> _remove = [];
+    private readonly Dictionary<string, AttributeValue> _written = [];
+    private readonly List<string> _removed = [];
 
     public UpdateBuilder(DateTimeOffset now)
     {
@@ -40,10 +42,23 @@ internal sealed class UpdateBuilder
     public void Set(string attribute, AttributeValue value)
     {
         Values[$":{attribute}"] = value;
+        _written[attribute] = value;
         _set.Add($"{Name(attribute)} = :{attribute}");
     }
 
-    public void Remove(string attribute) => _remove.Add(Name(attribute));
+    public void Remove(string attribute)
+    {
+        _removed.Add(attribute);
+        _remove.Add(Name(attribute));
+    }
+
+    /// <summary>
+    /// Whether <paramref name="item"/> holds every value this update sets (its updated_at included) and none it removes: how
+    /// a retried attempt that DynamoDB had applied is told from another request's write of the same clock tick.
+    /// </summary>
+    public bool AppliedTo(Dictionary<string, AttributeValue> item) =>
+        _written.All(w => item.TryGetValue(w.Key, out var stored) && StoredValue.Same(stored, w.Value))
+        && _removed.All(r => !item.ContainsKey(r));
 
     public string? VersionCondition(VersionCondition condition) => VersionClause(condition, Names, Values);
 

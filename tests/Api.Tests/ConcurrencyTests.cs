@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using static CafeMenu.Api.Tests.Http;
 
 namespace CafeMenu.Api.Tests;
@@ -45,6 +46,26 @@ public sealed class ConcurrencyTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Single(results, r => r.StatusCode == HttpStatusCode.PreconditionFailed);
         var stored = await (await _client.GetAsync("/menu/Mocha")).ReadJsonAsync();
         Assert.Equal(winner.price, stored.GetProperty("price").GetRawText());
+        Assert.Equal(2, stored.GetProperty("version").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_patch_with_a_used_etag_is_412_even_when_the_clock_has_not_moved_since_the_write_it_lost_to()
+    {
+        // A frozen clock gives both patches one updated_at: the loser must still not take the winner's write for its own.
+        var frozen = new FrozenTime(DateTimeOffset.UtcNow);
+        await using var own = new ApiFactory(api.Dynamo!) { TestServices = s => s.AddSingleton<TimeProvider>(frozen) };
+        await own.InitializeAsync();
+        using var client = own.CreateClient();
+        var etag = (await client.PostAsync("/menu", Json(Item("Frozen mocha", "3.00")))).ETag();
+
+        using var first = await client.PatchAsync("/menu/Frozen%20mocha", """{"price":4.00}""", etag);
+        using var second = await client.PatchAsync("/menu/Frozen%20mocha", """{"price":5.00}""", etag);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        await second.AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+        var stored = await (await client.GetAsync("/menu/Frozen%20mocha")).ReadJsonAsync();
+        Assert.Equal("4.00", stored.GetProperty("price").GetRawText());
         Assert.Equal(2, stored.GetProperty("version").GetInt64());
     }
 }

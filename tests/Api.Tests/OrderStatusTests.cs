@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using static CafeMenu.Api.Tests.Orders;
 
 namespace CafeMenu.Api.Tests;
@@ -149,5 +150,22 @@ public sealed class OrderStatusTests(ApiFactory api) : IClassFixture<ApiFactory>
         var stored = (await RawOrderAsync(api, guest, id))!;
         Assert.Equal("preparing", stored["status"].S);
         Assert.Equal("2", stored["version"].N);
+    }
+
+    [Fact]
+    public async Task A_step_with_a_used_etag_is_412_even_when_the_clock_has_not_moved_since_the_step_it_lost_to()
+    {
+        await using var own = new ApiFactory(api.Dynamo!) { TestServices = s => s.AddSingleton<TimeProvider>(new FrozenTime(DateTimeOffset.UtcNow)) };
+        await own.InitializeAsync();
+        using var client = own.CreateClient();
+        using (await client.PostAsync("/menu", Http.Json(Http.Item("Latte", "3.50")))) { }
+        var guest = NewGuest();
+        var (id, etag) = await client.PlacedAsync(Body(guest, "Tick", Line("Latte")));
+
+        using var first = await client.ChangeStatusAsync(guest, id, "preparing", etag);
+        using var second = await client.ChangeStatusAsync(guest, id, "preparing", etag);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        await second.AssertProblemAsync(HttpStatusCode.PreconditionFailed);
     }
 }
