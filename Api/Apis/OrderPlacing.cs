@@ -20,9 +20,10 @@ internal static class OrderPlacing
         HttpResponse response, CancellationToken cancellationToken)
     {
         if (request is null) return MenuValidation.BodyRequired("an order as a JSON object with guest_id, pickup_name and lines");
-        if (Validate(request, idempotencyKey) is { } invalid) return invalid;
+        var trimmed = OrderValidation.Trimmed(request);
+        if (Validate(trimmed, idempotencyKey) is { } invalid) return invalid;
 
-        var order = OrderValidation.ToNewOrder(OrderValidation.Trimmed(request), idempotencyKey);
+        var order = OrderValidation.ToNewOrder(trimmed, idempotencyKey);
         var result = await services.Placement.PlaceAsync(order, cancellationToken);
         return Answer(services, order, result, response);
     }
@@ -30,7 +31,7 @@ internal static class OrderPlacing
     private static ValidationProblem? Validate(PlaceOrderRequest request, string? idempotencyKey)
     {
         var duplicates = new List<DuplicateLineEntry>();
-        var errors = OrderValidation.Validate(OrderValidation.Trimmed(request), duplicates);
+        var errors = OrderValidation.Validate(request, duplicates);
         if (OrderValidation.IdempotencyKeyProblem(idempotencyKey) is { } keyProblem) errors[IdempotencyKeyHeader] = [keyProblem];
         if (errors.Count == 0) return null;
         return TypedResults.ValidationProblem(errors,

@@ -91,7 +91,7 @@ internal static partial class OrderQuery
         return null;
     }
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "...";
+    internal static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "...";
 
     [GeneratedRegex("(Z|[+-][0-9]{2}:[0-9]{2})$")]
     private static partial Regex ExplicitOffset();
