@@ -5,7 +5,6 @@ using Amazon.DynamoDBv2.Model;
 using CafeMenu.Loader.Writing;
 using CafeMenu.Menu;
 using Polly;
-using Polly.Retry;
 using Spectre.Console;
 
 namespace CafeMenu.Loader.Export;
@@ -18,15 +17,7 @@ internal sealed class ExportCommand(IAmazonDynamoDB dynamo, IAnsiConsole console
     /// as writes would be: one Scan page of a 200,000-item table took DynamoDB Local over the 10 s timeout in a bench run.
     /// </summary>
     private readonly ResiliencePipeline _pageRetry = new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && WriteRetry.IsRetryable(e)),
-            MaxRetryAttempts = int.MaxValue,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = retry.BaseDelay,
-            MaxDelay = retry.MaxDelay,
-        })
+        .AddRetry(WriteRetry.Backoff(retry, WriteRetry.IsRetryable))
         .AddTimeout(retry.GiveUpAfter)
         .Build();
 

@@ -99,17 +99,17 @@ internal sealed class ItemWriter(
         var sent = time.GetTimestamp();
         var response = await dynamo.BatchWriteItemAsync(request, cancellationToken);
         var left = response.UnprocessedItems is { } u && u.TryGetValue(table, out var unprocessed) ? unprocessed : null;
-        charge?.Settle(response.ConsumedCapacity, charge.Estimate - WriteCost.Of(left?.Select(w => w.PutRequest.Item) ?? [], transactional: false));
         if (left is not { Count: > 0 })
         {
+            charge?.Settle(response.ConsumedCapacity, charge.Estimate);
             Accepted(pending, sent);
             return [];
         }
 
-        var stillPending = Unprocessed(pending, left);
-        if (stillPending.Count < pending.Count) heartbeat.Beat();
-        var pendingAgain = stillPending.ToHashSet();
-        tally.AddWritten(pending.Where(p => !pendingAgain.Contains(p)).ToList());
+        var (written, stillPending) = SplitUnprocessed(pending, left);
+        charge?.Settle(response.ConsumedCapacity, charge.Estimate - WriteCost.Of(stillPending, transactional: false)); // unprocessed items are not charged
+        if (written.Count > 0) heartbeat.Beat();
+        tally.AddWritten(written);
         throw new UnprocessedItemsException(stillPending);
     }
 
@@ -175,7 +175,7 @@ internal sealed class ItemWriter(
     }
 
     private async Task<WriteBudget.Charge?> AcquireBudgetAsync(IReadOnlyList<PendingItem> pending, bool transactional, CancellationToken cancellationToken) =>
-        Budget is null ? null : await Budget.AcquireAsync(WriteCost.Of(pending.Select(p => p.Item), transactional), cancellationToken);
+        Budget is null ? null : await Budget.AcquireAsync(WriteCost.Of(pending, transactional), cancellationToken);
 
     private void Accepted(IReadOnlyList<PendingItem> written, long sent)
     {
@@ -210,10 +210,12 @@ internal sealed class ItemWriter(
         foreach (var item in items) tally.AddFailed(item, reason);
     }
 
-    /// <summary>Matches DynamoDB's unprocessed requests back to our items by key.</summary>
-    private List<PendingItem> Unprocessed(IReadOnlyList<PendingItem> pending, List<WriteRequest> unprocessed)
+    /// <summary>Matches DynamoDB's unprocessed requests back to our items by key: the rest were written.</summary>
+    private (List<PendingItem> Written, List<PendingItem> Unprocessed) SplitUnprocessed(IReadOnlyList<PendingItem> pending, List<WriteRequest> unprocessed)
     {
         var keys = unprocessed.Select(w => ItemKey.Canonical(schema, w.PutRequest.Item)).ToHashSet(StringComparer.Ordinal);
-        return pending.Where(p => keys.Contains(p.CanonicalKey)).ToList();
+        var (written, left) = (new List<PendingItem>(pending.Count), new List<PendingItem>(unprocessed.Count));
+        foreach (var item in pending) (keys.Contains(item.CanonicalKey) ? left : written).Add(item);
+        return (written, left);
     }
 }

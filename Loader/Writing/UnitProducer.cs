@@ -3,7 +3,6 @@ using System.Threading.Channels;
 using CafeMenu.Loader.Input;
 using CafeMenu.Loader.Resume;
 using CafeMenu.Loader.Validation;
-using CafeMenu.Menu;
 
 namespace CafeMenu.Loader.Writing;
 
@@ -70,14 +69,15 @@ internal sealed class UnitProducer
                         continue;
                     }
 
-                    var size = bySize ? ItemSize.Of(item) : 0;
+                    var pending = new PendingItem(path, record.Line, key, item, _schema, file, record.Ordinal);
+                    var size = bySize ? pending.Size : 0;
                     if (unit.Count > 0 && unitBytes + size > _limits.MaxBytes)
                     {
                         await output.WriteAsync(unit, CancellationToken.None);
                         (unit, unitBytes) = (new List<PendingItem>(_limits.MaxItems), 0);
                     }
 
-                    unit.Add(new PendingItem(path, record.Line, key, item, _schema, file, record.Ordinal));
+                    unit.Add(pending);
                     unitBytes += size;
                     if (unit.Count == _limits.MaxItems)
                     {

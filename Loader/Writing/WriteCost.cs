@@ -15,7 +15,12 @@ internal static class WriteCost
     public static double Of(IEnumerable<Dictionary<string, AttributeValue>> items, bool transactional) =>
         items.Sum(Of) * (transactional ? 2 : 1);
 
-    public static double Of(Dictionary<string, AttributeValue> item) => Math.Max(1, Math.Ceiling(ItemSize.Of(item) / (double)BytesPerUnit));
+    public static double Of(IEnumerable<PendingItem> items, bool transactional) =>
+        items.Sum(p => OfSize(p.Size)) * (transactional ? 2 : 1);
+
+    public static double Of(Dictionary<string, AttributeValue> item) => OfSize(ItemSize.Of(item));
+
+    private static double OfSize(int bytes) => Math.Max(1, Math.Ceiling(bytes / (double)BytesPerUnit));
 
     /// <summary>The units DynamoDB says a request consumed (ReturnConsumedCapacity TOTAL), or null when it said nothing.</summary>
     public static double? Reported(List<ConsumedCapacity>? capacity) =>

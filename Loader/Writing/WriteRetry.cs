@@ -18,28 +18,35 @@ internal sealed class UnprocessedItemsException(IReadOnlyList<PendingItem> pendi
 internal static class WriteRetry
 {
     public static ResiliencePipeline Create(RetrySettings settings, LoadTally tally, AdaptiveConcurrency limiter, WriteHeartbeat heartbeat,
-        TimeProvider time) =>
-        new ResiliencePipelineBuilder { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions
-            {
-                // No count of attempts: a write is retried while DynamoDB accepts others, so a busy DynamoDB never
-                // costs an item, and the whole load gives up together once DynamoDB accepts nothing at all.
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && IsRetryable(e) && !heartbeat.Stalled),
-                MaxRetryAttempts = int.MaxValue,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = settings.BaseDelay,
-                MaxDelay = settings.MaxDelay,
-                OnRetry = args =>
-                {
-                    var throttled = args.Outcome.Exception is { } e && IsThrottle(e);
-                    tally.AddRetry(throttled);
-                    // A timeout is the other way DynamoDB says it is overloaded: more requests in flight would only add to its queue.
-                    if (throttled || args.Outcome.Exception is { } t && IsTimeout(t)) limiter.OnCongestion();
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .Build();
+        TimeProvider time)
+    {
+        // A write is retried while DynamoDB accepts others, so a busy DynamoDB never costs an item, and the whole load gives
+        // up together once DynamoDB accepts nothing at all.
+        var options = Backoff(settings, e => IsRetryable(e) && !heartbeat.Stalled);
+        options.OnRetry = args =>
+        {
+            var throttled = args.Outcome.Exception is { } e && IsThrottle(e);
+            tally.AddRetry(throttled);
+            // A timeout is the other way DynamoDB says it is overloaded: more requests in flight would only add to its queue.
+            if (throttled || args.Outcome.Exception is { } t && IsTimeout(t)) limiter.OnCongestion();
+            return ValueTask.CompletedTask;
+        };
+        return new ResiliencePipelineBuilder { TimeProvider = time }.AddRetry(options).Build();
+    }
+
+    /// <summary>
+    /// The Loader's back-off (writes and export pages alike): no count of attempts, exponential with jitter between the
+    /// settings' delays, for the failures <paramref name="shouldRetry"/> accepts; what bounds it is the caller's to add.
+    /// </summary>
+    public static RetryStrategyOptions Backoff(RetrySettings settings, Func<Exception, bool> shouldRetry) => new()
+    {
+        ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && shouldRetry(e)),
+        MaxRetryAttempts = int.MaxValue,
+        BackoffType = DelayBackoffType.Exponential,
+        UseJitter = true,
+        Delay = settings.BaseDelay,
+        MaxDelay = settings.MaxDelay,
+    };
 
     /// <summary>Throttling: DynamoDB asks the client to slow down (unprocessed items count as such).</summary>
     public static bool IsThrottle(Exception e) => e is UnprocessedItemsException or ProvisionedThroughputExceededException
