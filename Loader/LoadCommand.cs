@@ -162,7 +162,11 @@ internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, 
                 Outcome = "running", Table = options.Table, Mode = ModeName(options.Mode), OnDuplicate = DuplicateName(options.OnDuplicate), Input = input,
             }, confirmed);
             // The resumed report was read; only now, with its record in the new journal, may its first version replace it.
-            if (resume is not null && ReportWriter.WriteFirstVersion(reportPath, startedAt) is { } reason) return Usage($"--report {reportPath}: {reason}");
+            if (resume is not null && ReportWriter.WriteFirstVersion(reportPath, startedAt) is { } reason)
+            {
+                journal.Dispose();
+                return Usage($"--report {reportPath}: {reason}");
+            }
         }
 
         using var journalOwner = journal;
@@ -170,6 +174,7 @@ internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, 
         using var tally = new LoadTally(keepAll: options.ReportPath is not null, journal);
         var limiter = new AdaptiveConcurrency(options.Concurrency, InitialConcurrency, MaxConcurrency, time);
         var budget = options.MaxWcu is { } maxWcu ? new WriteBudget(maxWcu, time) : null;
+        var progress = new ProgressDisplay(console, options.Progress, time) { Budget = budget, PlainInterval = options.ProgressInterval };
         var writeStarted = time.GetTimestamp();
         string? inputChanged = null;
         using (var phase = LoaderTelemetry.Source.StartActivity("loader.write"))
@@ -179,7 +184,7 @@ internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, 
             var writer = new ItemWriter(dynamo, options.Table, schema, options.Mode, retry, limiter, heartbeat, tally, time,
                 options.Retry.SplitAfterServerErrors) { Budget = budget };
             var pipeline = new WritePipeline(writer, limiter, tally, schema, UnitLimits.For(options.Mode));
-            var progress = new ProgressDisplay(console, options.Progress, time) { Budget = budget, PlainInterval = options.ProgressInterval };
+
             await progress.RunAsync(validation.ItemsToWrite, tally, limiter,
                 () => pipeline.RunAsync(sources, validation, resume is null ? null : confirmed, cancellationToken));
             inputChanged = pipeline.InputChanged;
@@ -214,7 +219,7 @@ internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, 
             exitCode = ExitCodes.Failed;
         }
 
-        SummaryPrinter.Print(console, summary, tally, asTable: new ProgressDisplay(console, options.Progress, time).IsLive);
+        SummaryPrinter.Print(console, summary, tally, asTable: progress.IsLive);
         LoadLog.Write(logger, summary);
         WriteReport(options, summary, tally, CancellationToken.None);
         journal?.Delete(); // the report now holds what it recorded
