@@ -100,7 +100,7 @@ internal sealed class MenuApiClient(HttpClient http)
             var status = (int)response.StatusCode;
             if (status >= 500)
             {
-                var problem = await ReadProblemAsync(response, cancellationToken);
+                var problem = await ApiProblem.ReadAsync(response, cancellationToken);
                 throw new MenuApiUnavailableException(problem.Message);
             }
 
@@ -120,10 +120,10 @@ internal sealed class MenuApiClient(HttpClient http)
 
             return response.StatusCode switch
             {
-                HttpStatusCode.NotFound => (new ApiResult(ApiOutcome.NotFound, Problem: await ReadProblemAsync(response, cancellationToken)), null),
-                HttpStatusCode.PreconditionFailed => (new ApiResult(ApiOutcome.Conflict, Problem: await ReadProblemAsync(response, cancellationToken)), null),
+                HttpStatusCode.NotFound => (new ApiResult(ApiOutcome.NotFound, Problem: await ApiProblem.ReadAsync(response, cancellationToken)), null),
+                HttpStatusCode.PreconditionFailed => (new ApiResult(ApiOutcome.Conflict, Problem: await ApiProblem.ReadAsync(response, cancellationToken)), null),
                 HttpStatusCode.Conflict => (await ReadDuplicateAsync(response, cancellationToken), null),
-                _ => (new ApiResult(ApiOutcome.Rejected, Problem: await ReadProblemAsync(response, cancellationToken)), null),
+                _ => (new ApiResult(ApiOutcome.Rejected, Problem: await ApiProblem.ReadAsync(response, cancellationToken)), null),
             };
         }
         catch (Exception ex) when (IsUnreachable(ex, cancellationToken))
@@ -180,7 +180,4 @@ internal sealed class MenuApiClient(HttpClient http)
 
         return new ApiResult(ApiOutcome.Duplicate, existing, Problem: problem ?? ApiProblem.FromStatus(409));
     }
-
-    private static Task<ApiProblem> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
-        ApiProblem.ReadAsync(response, cancellationToken);
 }

@@ -25,7 +25,7 @@ public sealed class MenuSiteTests(CafeFixture cafe) : IAsyncLifetime
         await Expect(tart).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("out-of-stock"));
         await Expect(tart).ToContainTextAsync("Out of stock");
         await Expect(page.Locator("section.menu-group [data-product='Cinnamon Bun']")).ToContainTextAsync("On special");
-        await ScreenshotAsync(page, "menu");
+        await Screenshots.SaveAsync(page, "menu");
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class MenuSiteTests(CafeFixture cafe) : IAsyncLifetime
         await Expect(specials.Locator("[data-product='Iced Peach Tea'] .price")).ToHaveTextAsync("€2.95");
         await Expect(specials.Locator("[data-product='Lemon Tart']")).ToHaveCountAsync(0);
         await Expect(specials.Locator("[data-product='Espresso']")).ToHaveCountAsync(0);
-        await ScreenshotAsync(page, "specials");
+        await Screenshots.SaveAsync(page, "specials");
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class MenuSiteTests(CafeFixture cafe) : IAsyncLifetime
         await Expect(page.Locator("#item-name ~ .validation-message")).ToContainTextAsync("product_name is required");
         await Expect(page.Locator("#item-price ~ .validation-message")).ToContainTextAsync("at most 2 decimal places");
         await Expect(page.GetByLabel("Name")).ToHaveAttributeAsync("aria-invalid", "true");
-        await ScreenshotAsync(page, "add-form-errors");
+        await Screenshots.SaveAsync(page, "add-form-errors");
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class MenuSiteTests(CafeFixture cafe) : IAsyncLifetime
         await second.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
         var conflict = second.Locator(".conflict-message");
         await Expect(conflict).ToContainTextAsync("changed by someone else");
-        await ScreenshotAsync(second, "edit-conflict");
+        await Screenshots.SaveAsync(second, "edit-conflict");
         Assert.Equal(2.60m, (await GetFromApiAsync(name)).Price);
 
         await conflict.GetByRole(AriaRole.Button, new() { Name = "Reload the latest version" }).ClickAsync();
@@ -156,7 +156,7 @@ public sealed class MenuSiteTests(CafeFixture cafe) : IAsyncLifetime
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/manage\?deleted="));
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = $"Deleted {name}." })).ToBeVisibleAsync();
         await Expect(page.Locator(".manage-grid tbody tr")).Not.ToHaveCountAsync(0);
-        await ScreenshotAsync(page, "manage");
+        await Screenshots.SaveAsync(page, "manage");
         using var http = new HttpClient();
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync($"{cafe.ApiUrl}/menu/{Uri.EscapeDataString(name)}")).StatusCode);
     }
@@ -268,7 +268,7 @@ public sealed class MenuSiteTests(CafeFixture cafe) : IAsyncLifetime
         var notice = page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "The menu is not available right now." });
         await Expect(notice).ToHaveCountAsync(2); // the specials section and the menu each offer their own retry
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Menu", Exact = true })).ToBeVisibleAsync();
-        await ScreenshotAsync(page, "api-down");
+        await Screenshots.SaveAsync(page, "api-down");
 
         await notice.Last.GetByRole(AriaRole.Button, new() { Name = "Try again" }).ClickAsync();
         await Expect(notice).ToHaveCountAsync(2);
@@ -284,7 +284,7 @@ public sealed class MenuSiteTests(CafeFixture cafe) : IAsyncLifetime
         await Expect(page.Locator("section.menu-group [data-product='Espresso'] .price")).ToHaveTextAsync("€2.10");
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
         Assert.False(overflow, "The menu page scrolls sideways at 390 px.");
-        await ScreenshotAsync(page, "menu-phone");
+        await Screenshots.SaveAsync(page, "menu-phone");
 
         await GotoAsync(page, "/manage/add");
         await Expect(page.GetByLabel("Price (EUR)")).ToBeVisibleAsync();
@@ -341,13 +341,6 @@ public sealed class MenuSiteTests(CafeFixture cafe) : IAsyncLifetime
         using var http = new HttpClient();
         var json = await http.GetStringAsync($"{cafe.ApiUrl}/menu/{Uri.EscapeDataString(name)}");
         return JsonSerializer.Deserialize<MenuItem>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower })!;
-    }
-
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        if (RepositoryPaths.ScreenshotFolder is not { } folder) return;
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -32,7 +32,7 @@ public sealed class OrderSiteTests(CafeFixture cafe) : IAsyncLifetime
         await Expect(basket.Locator(".basket-line[data-product='Espresso'] .quantity")).ToHaveTextAsync("2");
         await Expect(basket.Locator(".basket-total")).ToHaveTextAsync("€6.40"); // 2 × 2.10 + 2.20, exactly
         await guest.GetByLabel("Name for pickup").FillAsync(pickup);
-        await ScreenshotAsync(guest, "order-basket");
+        await Screenshots.SaveAsync(guest, "order-basket");
         await guest.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Place order") }).ClickAsync();
 
         await Expect(guest).ToHaveURLAsync(new Regex(@"/my-orders/order\?id=.+&placed=true$"));
@@ -54,8 +54,8 @@ public sealed class OrderSiteTests(CafeFixture cafe) : IAsyncLifetime
         await card.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Mark ready") }).ClickAsync();
         await Expect(tracker.Locator(".order-status")).ToHaveTextAsync("Ready to collect");
         await Expect(tracker.Locator(".status-text")).ToHaveTextAsync("Your order is ready: collect it at the counter.");
-        await ScreenshotAsync(kitchen, "kitchen");
-        await ScreenshotAsync(guest, "order-tracking");
+        await Screenshots.SaveAsync(kitchen, "kitchen");
+        await Screenshots.SaveAsync(guest, "order-tracking");
         await card.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Mark collected") }).ClickAsync();
         await Expect(kitchen.Locator(".kitchen-order", new() { HasText = pickup })).ToHaveCountAsync(0);
         await Expect(tracker.Locator(".order-status")).ToHaveTextAsync("Collected");
@@ -95,7 +95,7 @@ public sealed class OrderSiteTests(CafeFixture cafe) : IAsyncLifetime
         await Expect(secondCard.Locator(".order-status")).ToHaveTextAsync("Being prepared");
         await Expect(secondCard.Locator(".order-note")).ToContainTextAsync("moved by someone else");
         await Expect(secondCard.GetByRole(AriaRole.Button)).ToHaveTextAsync([new Regex("^Mark ready")]);
-        await ScreenshotAsync(second, "kitchen-moved-by-someone-else");
+        await Screenshots.SaveAsync(second, "kitchen-moved-by-someone-else");
         var stored = await GetViaApiAsync(order);
         Assert.Equal((OrderStatus.Preparing, 2L), (stored.Status, stored.Version));
         secondProblems.AssertNone("the second board");
@@ -119,7 +119,7 @@ public sealed class OrderSiteTests(CafeFixture cafe) : IAsyncLifetime
         await Expect(line.Locator(".refusal")).ToContainTextAsync("The price changed from €2.50 to €2.70.");
         await Expect(guest.Locator(".basket .alert-danger")).ToContainTextAsync("Nothing was ordered");
         await Expect(guest.Locator(".basket-line[data-product='Espresso'] .refusal")).ToHaveCountAsync(0);
-        await ScreenshotAsync(guest, "order-price-changed");
+        await Screenshots.SaveAsync(guest, "order-price-changed");
 
         await line.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Accept €2.70") }).ClickAsync();
         await Expect(line.Locator(".refusal")).ToHaveCountAsync(0);
@@ -235,13 +235,6 @@ public sealed class OrderSiteTests(CafeFixture cafe) : IAsyncLifetime
         patch.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
         var patched = await http.SendAsync(patch);
         Assert.True(patched.IsSuccessStatusCode, $"PATCH answered {(int)patched.StatusCode}");
-    }
-
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        if (RepositoryPaths.ScreenshotFolder is not { } folder) return;
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -3,7 +3,6 @@ using System.Net;
 using CafeMenu.Menu;
 using CafeMenu.Web.Components.Pages.Manage;
 using CafeMenu.Web.Components.Shared;
-using CafeMenu.Web.Telemetry;
 
 namespace CafeMenu.Web.Tests;
 
@@ -141,14 +140,7 @@ public class ManagePagesTests : BunitContext
     [Fact]
     public void Toggling_special_is_the_root_span_of_its_own_trace()
     {
-        var started = new List<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == WebTelemetry.SourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStarted = started.Add,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var spans = new WebSpans();
         var api = new FakeApi((_, _) => new HttpResponseMessage(HttpStatusCode.NoContent));
         this.AddWeb(api);
         MenuItem? changed = null;
@@ -162,7 +154,7 @@ public class ManagePagesTests : BunitContext
         }
 
         toggle.WaitForAssertion(() => Assert.Equal(1, changed?.Special));
-        var span = Assert.Single(started, a => a.GetTagItem("cafemenu.product_name") as string == "Scone");
+        var span = Assert.Single(spans.Started, a => a.GetTagItem("cafemenu.product_name") as string == "Scone");
         Assert.Equal("Put item on special", span.DisplayName);
         Assert.Null(span.ParentId);
         Assert.Equal("PUT", api.Requests.Single().Method.Method);

@@ -4,7 +4,6 @@ using CafeMenu.Menu;
 using CafeMenu.Web.Components.Pages;
 using CafeMenu.Web.Components.Pages.Orders;
 using CafeMenu.Web.Models;
-using CafeMenu.Web.Telemetry;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -88,14 +87,7 @@ public class OrderPagesTests : BunitContext
     [Fact]
     public void Placing_an_order_is_the_root_span_of_its_own_trace_and_the_Api_call_runs_inside_it()
     {
-        var started = new List<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == WebTelemetry.SourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStarted = started.Add,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var spans = new WebSpans();
         ActivityTraceId? placedIn = null;
         var api = new FakeApi((request, _) =>
         {
@@ -114,7 +106,7 @@ public class OrderPagesTests : BunitContext
         }
 
         page.WaitForAssertion(() => Assert.NotNull(placedIn));
-        var span = Assert.Single(started, a => a.DisplayName == "Place order");
+        var span = Assert.Single(spans.Started, a => a.DisplayName == "Place order");
         Assert.Null(span.ParentId);
         Assert.Equal(span.TraceId, placedIn);
         page.WaitForAssertion(() => Assert.Equal("Placed", span.GetTagItem("cafemenu.outcome")));
