@@ -39,7 +39,7 @@ internal static class MenuCreates
         if (items.Count is 0 or > MenuValidation.MaxBatchItems)
         {
             return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { [""] = [$"Send 1 to {MenuValidation.MaxBatchItems} items (got {items.Count})."] },
+                new Dictionary<string, string[]> { ["body"] = [$"Send 1 to {MenuValidation.MaxBatchItems} items (got {items.Count})."] },
                 "The batch has the wrong number of items.");
         }
 

@@ -13,12 +13,14 @@ internal static class MenuProblems
         title: "Menu item not found",
         detail: $"No menu item is named '{productName}'. Names are case-sensitive; GET /menu lists them.");
 
-    public static ProblemDetails Unrepresentable(UnrepresentableItemException e) => new()
+    /// <param name="menuItem">false on the order routes, where no PATCH of the Api can correct a stored order.</param>
+    public static ProblemDetails Unrepresentable(UnrepresentableItemException e, bool menuItem) => new()
     {
         Status = StatusCodes.Status422UnprocessableEntity,
         Title = "Stored item cannot be represented",
-        Detail = $"The stored item '{e.ProductName}' cannot be shown exactly: {e.Problem}. Listings leave it out. " +
-            "Correct it with PATCH (for example a new price) or reload it with the Loader; GET /menu lists the rest.",
+        Detail = $"The stored item '{e.ProductName}' cannot be shown exactly: {e.Problem}. Listings leave it out. " + (menuItem
+            ? "Nothing was changed. Fix a price with PATCH and If-Match: * (its ETag cannot be read), or delete the item and add it again; GET /menu lists the rest."
+            : "It must be corrected in the table; the other orders are listed as usual."),
     };
 
     public static ProblemHttpResult AlreadyExists(string productName, MenuItem? existing) => TypedResults.Problem(

@@ -54,7 +54,7 @@ internal static class MenuValidation
         var errors = new Dictionary<string, string[]>();
         if (patch.IsEmpty)
         {
-            errors[""] = [$"Send at least one of {A.Price}, {A.Description}, {A.ProductGroup}, {A.Tags}."];
+            errors["body"] = [$"Send at least one of {A.Price}, {A.Description}, {A.ProductGroup}, {A.Tags}."];
         }
 
         void Check(string field, IEnumerable<string> messages)

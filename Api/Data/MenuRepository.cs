@@ -185,6 +185,15 @@ internal sealed class MenuRepository(
 
     private async Task<WriteResult> UpdateAsync(string productName, UpdateBuilder update, string? extraCondition, CancellationToken cancellationToken)
     {
+        // A change to an item the Api cannot represent (a price of 1E+100 written by another tool) would be written and
+        // then answered 422, as the new item cannot be shown: a refusal that changed the table. The item is read first,
+        // and a change that would leave it unrepresentable is refused with nothing written; a PATCH of the price that
+        // makes it representable, the documented fix, goes ahead. The Api never writes such values itself, so only
+        // another tool writing in the moment between this read and the write below could slip past.
+        var stored = await dynamo.GetItemAsync(new GetItemRequest { TableName = Table, Key = MenuItemMapper.Key(productName), ConsistentRead = true }, cancellationToken);
+        if (stored.Item is not { Count: > 0 } current) return new(WriteStatus.NotFound);
+        if (!MenuItemMapper.TryFromAttributes(update.AppliedOn(current), out _, out var problem)) throw new UnrepresentableItemException(productName, problem);
+
         try
         {
             var response = await dynamo.UpdateItemAsync(new UpdateItemRequest

@@ -60,6 +60,18 @@ internal sealed class UpdateBuilder
         _written.All(w => item.TryGetValue(w.Key, out var stored) && StoredValue.Same(stored, w.Value))
         && _removed.All(r => !item.ContainsKey(r));
 
+    /// <summary>
+    /// <paramref name="item"/> as this update would leave it, but for version and updated_at (a whole version stays whole
+    /// when one is added): what the Api would have to show after writing.
+    /// </summary>
+    public Dictionary<string, AttributeValue> AppliedOn(IReadOnlyDictionary<string, AttributeValue> item)
+    {
+        var result = new Dictionary<string, AttributeValue>(item);
+        foreach (var (attribute, value) in _written) result[attribute] = value;
+        foreach (var attribute in _removed) result.Remove(attribute);
+        return result;
+    }
+
     public string? VersionCondition(VersionCondition condition) => VersionClause(condition, Names, Values);
 
     /// <summary>The condition for If-Match, or null for <c>*</c> (any existing item).</summary>

@@ -23,7 +23,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
         }
         else if (exception is UnrepresentableItemException unrepresentable)
         {
-            problem = MenuProblems.Unrepresentable(unrepresentable);
+            problem = MenuProblems.Unrepresentable(unrepresentable, IsMenuRoute(context));
             context.RequestServices.GetRequiredService<ApiTelemetry>().Unrepresentable(context.Request.Method);
             Log.UnrepresentableItem(logger, unrepresentable.ProductName, context.Request.Method, unrepresentable.Problem);
         }

@@ -91,7 +91,7 @@ public sealed class UpdateTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Theory]
-    [InlineData("{}", "")]
+    [InlineData("{}", "body")]
     [InlineData("""{"price":-2}""", "price")]
     [InlineData("""{"price":1.999}""", "price")]
     [InlineData("""{"product_group":" "}""", "product_group")]
