@@ -60,8 +60,10 @@ internal static class MenuApi
             .WithDescription(
                 "PutItem with `attribute_not_exists(product_name)`. 409 carries the existing item in `existing`. " + NameRule)
             .Accepts<MenuItem>("application/json")
+            .AddEndpointFilter(CreatePreconditions.InvokeAsync)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
@@ -73,8 +75,10 @@ internal static class MenuApi
                 "Names that already exist: 409 with `existing`. In both cases nothing is written. A null element is a 400 " +
                 "naming its position. " + NameRule)
             .Accepts<List<MenuItem>>("application/json")
+            .AddEndpointFilter(CreatePreconditions.InvokeAsync)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             // A full batch of long items is larger than the single-item limit; TransactWriteItems takes up to 4 MB.
@@ -89,22 +93,26 @@ internal static class MenuApi
             .Accepts<MenuItemPatch>("application/json")
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         items.MapPut("/special", MenuItemWrites.PutSpecial)
             .WithName("PutSpecial")
             .WithSummary("Puts an item on special (SET special = 1); idempotent; conditional on If-Match when given")
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         items.MapDelete("/special", MenuItemWrites.DeleteSpecial)
             .WithName("DeleteSpecial")
             .WithSummary("Takes an item off special (REMOVE special, keeping the index sparse); idempotent; conditional on If-Match when given")
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         items.MapDelete("", MenuItemWrites.DeleteItem)
             .WithName("DeleteMenuItem")
             .WithSummary("Deletes an item; conditional on If-Match when given")
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         app.MapGet("/maintenance/noncanonical-names", MenuReads.ListNoncanonicalNames)
             .WithTags("Maintenance")

@@ -27,8 +27,10 @@ internal static class OrdersApi
                 "written. `Idempotency-Key` (optional, 1 to 255 visible ASCII characters): the same key with the same body gives the same " +
                 "order again (201 with `Idempotent-Replayed: true`), never a second one; with a different body it is a 422. " + Guest)
             .Accepts<PlaceOrderRequest>("application/json")
+            .AddEndpointFilter(CreatePreconditions.InvokeAsync)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
