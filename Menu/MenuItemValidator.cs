@@ -77,12 +77,13 @@ public static class MenuItemValidator
 
     /// <summary>
     /// The item as it is checked and stored: description, group and tags without surrounding whitespace (a blank
-    /// description is not stored; a blank group is still refused). Checking the trimmed text and then storing the untrimmed one let padding past
-    /// every length limit. The name is not trimmed: <see cref="ProductName"/> refuses padding instead, as a key must not change.
+    /// description is not stored, so it becomes null here and the answer shows what is stored; a blank group is still refused).
+    /// Checking the trimmed text and then storing the untrimmed one let padding past every length limit. The name is not
+    /// trimmed: <see cref="ProductName"/> refuses padding instead, as a key must not change.
     /// </summary>
     public static MenuItem Trimmed(MenuItem item) => item with
     {
-        Description = item.Description?.Trim(),
+        Description = item.Description?.Trim() is { Length: > 0 } description ? description : null,
         ProductGroup = item.ProductGroup?.Trim(),
         Tags = item.Tags.Select(t => t?.Trim()!).ToList(),
     };

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Net;
+using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
 using CafeMenu.Api.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
@@ -91,6 +92,18 @@ public sealed class BoundaryTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal("x", Assert.Single(raw["tags"].L).S);
         Assert.Equal("d", raw["description"].S);
         Assert.Equal("Tea", raw["product_group"].S);
+    }
+
+    [Fact]
+    public async Task A_blank_description_is_answered_as_it_is_stored_absent()
+    {
+        var name = Unique("Blank description");
+
+        var created = await _client.PostAsync("/menu", Json(Item(name, extra: "\"description\":\"   \"")));
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(JsonValueKind.Null, (await created.ReadJsonAsync()).GetProperty("description").ValueKind);
+        Assert.False((await RawTable.GetAsync(api, name))!.ContainsKey("description"));
     }
 
     [Fact]

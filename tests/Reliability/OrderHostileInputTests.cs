@@ -25,13 +25,10 @@ public sealed class OrderHostileInputTests(OrderInputApi fixture) : IClassFixtur
     private static string Order(string guest = "\"" + Guest + "\"", string pickup = "\"Hostile\"", string product = "\"Latte\"", string quantity = "1", string price = "3.50") =>
         $$"""{"guest_id":{{guest}},"pickup_name":{{pickup}},"lines":[{"product_name":{{product}},"quantity":{{quantity}},"unit_price":{{price}}}]}""";
 
-    /// <summary>Header values must be visible ASCII to be sent at all; other values are covered in bodies, paths and queries.</summary>
-    private static bool Sendable(string value) => value.All(c => c is >= ' ' and <= '~') && value.Trim().Length > 0;
-
     private static Dictionary<string, (string Method, string Path, string? Body, (string, string)[] Headers)> Build()
     {
         var cases = new Dictionary<string, (string, string, string?, (string, string)[])>();
-        var values = HostileInputTests.Values;
+        var values = HostileInputCases.Values;
         for (var i = 0; i < values.Length; i++)
         {
             var v = values[i];
@@ -41,7 +38,7 @@ public sealed class OrderHostileInputTests(OrderInputApi fixture) : IClassFixtur
             cases[$"POST pickup_name #{i}"] = ("POST", "/orders", Order(pickup: S(v)), []);
             cases[$"POST product_name #{i}"] = ("POST", "/orders", Order(product: S(v)), []);
             cases[$"POST quantity as text #{i}"] = ("POST", "/orders", Order(quantity: S(v)), []);
-            if (Sendable(v)) cases[$"POST Idempotency-Key #{i}"] = ("POST", "/orders", Order(quantity: "2"), [("Idempotency-Key", v)]);
+            if (HostileInputCases.Sendable(v)) cases[$"POST Idempotency-Key #{i}"] = ("POST", "/orders", Order(quantity: "2"), [("Idempotency-Key", v)]);
             cases[$"GET guest path #{i}"] = ("GET", $"/guests/{segment}/orders", null, []);
             cases[$"GET order path #{i}"] = ("GET", $"/guests/{Guest}/orders/{segment}", null, []);
             cases[$"GET from #{i}"] = ("GET", $"/guests/{Guest}/orders?from={query}", null, []);
@@ -52,11 +49,11 @@ public sealed class OrderHostileInputTests(OrderInputApi fixture) : IClassFixtur
             cases[$"GET queue cursor #{i}"] = ("GET", $"/kitchen/queue?cursor={query}&limit={query}", null, []);
             cases[$"PATCH status #{i}"] = ("PATCH", $"/guests/{Guest}/orders/{{order_id}}/status", $$"""{"status":{{S(v)}}}""", [("If-Match", "{etag}")]);
             cases[$"PATCH order path #{i}"] = ("PATCH", $"/guests/{segment}/orders/{segment}/status", """{"status":"preparing"}""", [("If-Match", "\"1\"")]);
-            if (Sendable(v)) cases[$"PATCH If-Match #{i}"] = ("PATCH", $"/guests/{Guest}/orders/{{order_id}}/status", """{"status":"ready"}""", [("If-Match", v)]);
+            if (HostileInputCases.Sendable(v)) cases[$"PATCH If-Match #{i}"] = ("PATCH", $"/guests/{Guest}/orders/{{order_id}}/status", """{"status":"ready"}""", [("If-Match", v)]);
         }
 
         for (var i = 0; i < Quantities.Length; i++) cases[$"POST quantity #{i}"] = ("POST", "/orders", Order(quantity: Quantities[i]), []);
-        for (var i = 0; i < HostileInputTests.Prices.Length; i++) cases[$"POST unit_price #{i}"] = ("POST", "/orders", Order(price: HostileInputTests.Prices[i]), []);
+        for (var i = 0; i < HostileInputCases.Prices.Length; i++) cases[$"POST unit_price #{i}"] = ("POST", "/orders", Order(price: HostileInputCases.Prices[i]), []);
 
         cases["POST lines null"] = ("POST", "/orders", $$"""{"guest_id":"{{Guest}}","pickup_name":"H","lines":null}""", []);
         cases["POST lines an object"] = ("POST", "/orders", "{\"guest_id\":\"" + Guest + "\",\"pickup_name\":\"H\",\"lines\":{}}", []);
