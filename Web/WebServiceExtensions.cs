@@ -17,7 +17,8 @@ internal static class WebServiceExtensions
 
         // "http://api" is resolved by service discovery from services__api__http__0.
         var apiBase = new Uri(builder.Configuration["MenuApi:BaseAddress"] ?? "http://api");
-        builder.Services.AddHttpClient<MenuApiClient>(client => client.BaseAddress = apiBase).WithGuestFacingResilience();
+        builder.Services.AddHttpClient<MenuApiClient>(client => client.BaseAddress = apiBase).WithGuestFacingResilience()
+            .AddHttpMessageHandler(() => new ExactPathHandler());
         builder.Services.AddHttpClient<OrdersApiClient>(client => client.BaseAddress = apiBase).WithGuestFacingResilience();
         return builder;
     }

@@ -10,7 +10,8 @@ internal static class ItemNameFilter
         if (context.Arguments.OfType<ItemName>().FirstOrDefault() is not { Problems.Count: > 0 } name) return next(context);
         return ValueTask.FromResult<object?>(TypedResults.ValidationProblem(
             new Dictionary<string, string[]> { [MenuTable.Attributes.ProductName] = [.. name.Problems] },
-            "The product name in the path breaks the name rule, so no item can have it. Address items by the name exactly as stored, " +
-            "as one percent-encoded path segment (the Location header of a create shows it)."));
+            "The product name in the path breaks the name rule, so the Api does not address it: new items cannot take it, and items " +
+            "stored under such a name before the rule are listed by GET /maintenance/noncanonical-names (docs/api.md says how to " +
+            "replace them). Address items as one percent-encoded path segment (the Location header of a create shows it)."));
     }
 }

@@ -28,7 +28,7 @@ internal sealed class MenuApiClient(HttpClient http)
 
     /// <summary><c>GET /menu/{name}</c>: Success with the item and its ETag, or NotFound.</summary>
     public Task<ApiResult> GetItemAsync(string productName, CancellationToken cancellationToken) =>
-        SendAsync(() => new HttpRequestMessage(HttpMethod.Get, ItemUri(productName)), cancellationToken);
+        SendAsync(() => ItemRequest(HttpMethod.Get, productName), cancellationToken);
 
     /// <summary><c>POST /menu</c>: Success (201), Duplicate with the existing item (409), or Rejected with field errors (400).</summary>
     public Task<ApiResult> CreateAsync(NewMenuItem item, CancellationToken cancellationToken) =>
@@ -38,20 +38,21 @@ internal sealed class MenuApiClient(HttpClient http)
     public Task<ApiResult> UpdateAsync(string productName, MenuItemPatch patch, string etag, CancellationToken cancellationToken) =>
         SendAsync(() =>
         {
-            var request = new HttpRequestMessage(HttpMethod.Patch, ItemUri(productName)) { Content = JsonContent.Create(patch, options: Json) };
+            var request = ItemRequest(HttpMethod.Patch, productName);
+            request.Content = JsonContent.Create(patch, options: Json);
             request.Headers.TryAddWithoutValidation("If-Match", etag);
             return request;
         }, cancellationToken);
 
     /// <summary><c>PUT</c> or <c>DELETE /menu/{name}/special</c>; both are idempotent.</summary>
     public Task<ApiResult> SetSpecialAsync(string productName, bool onSpecial, CancellationToken cancellationToken) =>
-        SendAsync(() => new HttpRequestMessage(onSpecial ? HttpMethod.Put : HttpMethod.Delete, ItemUri(productName, "/special")), cancellationToken);
+        SendAsync(() => ItemRequest(onSpecial ? HttpMethod.Put : HttpMethod.Delete, productName, "/special"), cancellationToken);
 
     /// <summary><c>DELETE /menu/{name}</c>, conditional on the ETag when one is given.</summary>
     public Task<ApiResult> DeleteAsync(string productName, string? etag, CancellationToken cancellationToken) =>
         SendAsync(() =>
         {
-            var request = new HttpRequestMessage(HttpMethod.Delete, ItemUri(productName));
+            var request = ItemRequest(HttpMethod.Delete, productName);
             if (etag is not null) request.Headers.TryAddWithoutValidation("If-Match", etag);
             return request;
         }, cancellationToken);
@@ -60,14 +61,19 @@ internal sealed class MenuApiClient(HttpClient http)
     internal static string ItemPath(string productName) => "menu/" + ProductName.UrlSegment(productName);
 
     /// <summary>
-    /// The absolute item URL, sent as written: .NET's Uri would unescape %2E and remove "." and ".." as dot segments,
-    /// so the products named that way would be unreachable (or another resource reached).
+    /// A request to the absolute item URL, sent as written: .NET's Uri would unescape %2E and remove "." and ".." as dot
+    /// segments, so the products named that way would be unreachable (or another resource reached). The path also
+    /// goes in the request's options for <see cref="ExactPathHandler"/>, as service discovery rebuilds the URI.
     /// </summary>
-    private Uri ItemUri(string productName, string suffix = "") =>
-        http.BaseAddress is { } root
-            ? new Uri(root.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/" + ItemPath(productName) + suffix,
-                new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true })
-            : new Uri(ItemPath(productName) + suffix, UriKind.Relative);
+    private HttpRequestMessage ItemRequest(HttpMethod method, string productName, string suffix = "")
+    {
+        if (http.BaseAddress is not { } root) return new HttpRequestMessage(method, new Uri(ItemPath(productName) + suffix, UriKind.Relative));
+        var path = root.AbsolutePath.TrimEnd('/') + "/" + ItemPath(productName) + suffix;
+        var request = new HttpRequestMessage(method, new Uri(root.GetLeftPart(UriPartial.Authority) + path,
+            new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true }));
+        request.Options.Set(ExactPathHandler.PathAndQuery, path);
+        return request;
+    }
 
     internal static string WithQuery(string path, int limit, string? cursor, params (string Name, string? Value)[] extra)
     {

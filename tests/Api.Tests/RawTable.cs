@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2.Model;
 using CafeMenu.Menu;
+using CafeMenu.TestSupport;
 
 namespace CafeMenu.Api.Tests;
 
@@ -23,24 +24,8 @@ internal static class RawTable
     public static async Task<Dictionary<string, string>> ScanAsync(ApiFactory api)
     {
         using var dynamo = api.Dynamo!.CreateClient();
-        var items = new Dictionary<string, string>(StringComparer.Ordinal);
-        Dictionary<string, AttributeValue>? start = null;
-        do
-        {
-            var page = await dynamo.ScanAsync(new ScanRequest { TableName = api.TableName, ExclusiveStartKey = start, ConsistentRead = true });
-            foreach (var item in page.Items) items[item[MenuTable.Attributes.ProductName].S] = Render(item);
-            start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
-        }
-        while (start is not null);
-
-        return items;
+        return await RawItems.ScanAsync(dynamo, api.TableName, MenuTable.Attributes.ProductName);
     }
 
-    public static string Render(Dictionary<string, AttributeValue> item) =>
-        string.Join(';', item.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={Render(a.Value)}"));
-
-    private static string Render(AttributeValue value) =>
-        value.S is not null ? $"S:{value.S}" : value.N is not null ? $"N:{value.N}"
-        : value.L is not null ? $"L[{string.Join(',', value.L.Select(Render))}]"
-        : value.M is not null ? $"M{{{Render(value.M)}}}" : value.NULL == true ? "NULL" : "?";
+    public static string Render(Dictionary<string, AttributeValue> item) => RawItems.Render(item);
 }

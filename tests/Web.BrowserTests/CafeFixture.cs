@@ -80,6 +80,13 @@ public sealed class CafeFixture : IAsyncLifetime
         await client.DeleteItemAsync(new DeleteItemRequest { TableName = TableName, Key = MenuItemMapper.Key(productName) });
     }
 
+    /// <summary>The menu table as DynamoDB holds it: every item by name, rendered as text.</summary>
+    public async Task<Dictionary<string, string>> ScanMenuAsync()
+    {
+        using var client = _dynamo.CreateClient();
+        return await RawItems.ScanAsync(client, TableName, MenuTable.Attributes.ProductName);
+    }
+
     /// <summary>The last output of both servers, to explain a failure.</summary>
     public string ServerOutput => $"--- Api ---\n{_api?.Output}\n--- Web ---\n{_web?.Output}";
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using CafeMenu.Menu;
+using CafeMenu.TestSupport;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -213,6 +214,38 @@ public sealed class MenuSiteTests(CafeFixture cafe) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_name_of_the_set_is_opened_edited_and_deleted_from_the_manage_list_touching_no_other_item()
+    {
+        foreach (var name in AddressNames.All) await CreateNamedViaApiAsync(name, 1.00m);
+
+        foreach (var name in AddressNames.All)
+        {
+            var before = await cafe.ScanMenuAsync();
+            var page = await OpenAsync("/manage");
+            await (await EditLinkAsync(page, name)).ClickAsync();
+            await Expect(page.Locator("h1 .product-name")).ToHaveTextAsync(name);
+            await Expect(page.Locator("#item-price")).ToHaveValueAsync("1.00");
+            await page.Locator("#item-price").FillAsync("7.25");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved.");
+            var edited = await cafe.ScanMenuAsync();
+            Assert.Contains("price=N:7.25;", edited[name], StringComparison.Ordinal);
+            Assert.Equal(before.Where(i => i.Key != name), edited.Where(i => i.Key != name));
+
+            await GotoAsync(page, "/manage");
+            var row = page.Locator(".manage-grid tbody tr").Filter(new() { Has = await EditLinkAsync(page, name) });
+            await row.GetByRole(AriaRole.Button, new() { Name = $"Delete {name}", Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Alertdialog).GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = $"Deleted {name}." })).ToBeVisibleAsync();
+            var after = await cafe.ScanMenuAsync();
+            Assert.False(after.ContainsKey(name), $"{name} is still stored");
+            Assert.Equal(before.Where(i => i.Key != name), after);
+            await page.Context.CloseAsync();
+            _pages.Remove(page);
+        }
+    }
+
+    [Fact]
     public async Task A_product_named_like_a_script_is_shown_as_text()
     {
         await CreateNamedViaApiAsync(XssName, 1.00m, "<img src=x onerror=alert(2)>", ["<b>tag</b>"]);
@@ -303,6 +336,22 @@ public sealed class MenuSiteTests(CafeFixture cafe) : IAsyncLifetime
         var page = await cafe.NewPageAsync(width, height);
         _pages.Add(page);
         return page;
+    }
+
+    /// <summary>The manage list's Edit link of <paramref name="productName"/>, loading further pages until it is listed.</summary>
+    private static async Task<ILocator> EditLinkAsync(IPage page, string productName)
+    {
+        var edit = page.GetByRole(AriaRole.Link, new() { Name = $"Edit {productName}", Exact = true });
+        var rows = page.Locator(".manage-grid tbody tr");
+        await Expect(rows.First).ToBeVisibleAsync();
+        while (await edit.CountAsync() == 0)
+        {
+            var shown = await rows.CountAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Load more" }).ClickAsync();
+            await Expect(rows).Not.ToHaveCountAsync(shown);
+        }
+
+        return edit;
     }
 
     /// <summary>Navigates and waits until the Blazor circuit is interactive, so clicks and typing reach the server.</summary>

@@ -18,6 +18,9 @@ internal sealed class FakeApi : HttpMessageHandler
 
     public List<(HttpMethod Method, string PathAndQuery, string? Body, string? IfMatch)> Requests { get; } = [];
 
+    /// <summary>The host and port of every request, as sent (after service discovery, where the client has it).</summary>
+    public List<string> Authorities { get; } = [];
+
     public MenuApiClient Client => new(new HttpClient(this) { BaseAddress = new Uri("http://api") });
 
     public OrdersApiClient Orders => new(new HttpClient(this) { BaseAddress = new Uri("http://api") });
@@ -27,6 +30,7 @@ internal sealed class FakeApi : HttpMessageHandler
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         var ifMatch = request.Headers.TryGetValues("If-Match", out var values) ? string.Join(",", values) : null;
         Requests.Add((request.Method, request.RequestUri!.PathAndQuery, body, ifMatch));
+        Authorities.Add(request.RequestUri.Authority);
         return _respond(request, body);
     }
 

@@ -77,6 +77,23 @@ public class ManagePagesTests : BunitContext
     }
 
     [Fact]
+    public void A_name_the_Api_refuses_to_open_is_explained_instead_of_loading_forever()
+    {
+        var api = new FakeApi((_, _) => FakeApi.Problem(HttpStatusCode.BadRequest, "Invalid", "The product name in the path breaks the name rule.",
+            new() { ["product_name"] = ["product_name must not start or end with whitespace; send it trimmed."] }));
+        this.AddWeb(api);
+        this.NavigateTo("/manage/edit?name=" + Uri.EscapeDataString("Legacy "));
+        var page = Render<EditItem>();
+
+        var refused = page.WaitForElement(".refused-message");
+
+        Assert.Contains("breaks the name rule", refused.TextContent);
+        Assert.Contains("must not start or end with whitespace", refused.TextContent);
+        Assert.Empty(page.FindAll("form"));
+        Assert.Equal("/menu/Legacy%20", api.Requests.Single().PathAndQuery);
+    }
+
+    [Fact]
     public void A_412_says_the_item_changed_offers_a_reload_and_overwrites_nothing()
     {
         var version = 1;
