@@ -157,10 +157,18 @@ internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, 
                 return Usage(e.Message);
             }
 
-            journal = ConfirmationJournal.Start(reportPath, new PriorRun
+            try
             {
-                Outcome = "running", Table = options.Table, Mode = ModeName(options.Mode), OnDuplicate = DuplicateName(options.OnDuplicate), Input = input,
-            }, confirmed);
+                journal = ConfirmationJournal.Start(reportPath, new PriorRun
+                {
+                    Outcome = "running", Table = options.Table, Mode = ModeName(options.Mode), OnDuplicate = DuplicateName(options.OnDuplicate), Input = input,
+                }, confirmed);
+            }
+            catch (Exception e) when (ReportWriter.IsWriteFailure(e))
+            {
+                return Usage($"--report {reportPath}: the journal beside it cannot be written: {e.Message}; nothing was written");
+            }
+
             // The resumed report was read; only now, with its record in the new journal, may its first version replace it.
             if (resume is not null && ReportWriter.WriteFirstVersion(reportPath, startedAt) is { } reason)
             {
@@ -221,8 +229,23 @@ internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, 
 
         SummaryPrinter.Print(console, summary, tally, asTable: progress.IsLive);
         LoadLog.Write(logger, summary);
-        WriteReport(options, summary, tally, CancellationToken.None);
-        journal?.Delete(); // the report now holds what it recorded
+        if (journal?.Failure is { } journalFailure)
+        {
+            console.MarkupLineInterpolated($"[yellow]warning[/] {journal.Path} stopped recording confirmed items during the load: {journalFailure}");
+        }
+
+        try
+        {
+            WriteReport(options, summary, tally, CancellationToken.None);
+            journal?.Delete(); // the report now holds what it recorded
+        }
+        catch (Exception e) when (ReportWriter.IsWriteFailure(e))
+        {
+            // The load itself is over and summarised above; what is left of the record is the journal, for --resume.
+            console.MarkupLineInterpolated($"[red]error[/] --report {options.ReportPath}: the final report cannot be written: {e.Message}{(journal is null ? "" : $"; {journal.Path} is kept for --resume")}");
+            exitCode = exitCode == ExitCodes.Success ? ExitCodes.Failed : exitCode;
+        }
+
         if (exitCode != ExitCodes.Success) load?.SetStatus(ActivityStatusCode.Error, summary.Outcome);
         return exitCode;
 

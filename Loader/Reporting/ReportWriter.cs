@@ -35,14 +35,22 @@ internal static class ReportWriter
             });
             return null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (IsWriteFailure(e))
         {
             return $"cannot be written: {e.Message}";
         }
     }
 
+    /// <summary>
+    /// How writing a file fails for reasons outside the Loader: a full disk, a path that refuses writes, and a file size
+    /// limit (<c>ulimit -f</c>), which .NET reports as an <see cref="ArgumentOutOfRangeException"/>.
+    /// </summary>
+    public static bool IsWriteFailure(Exception e) => e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException;
+
     public static void Write(string path, LoadSummary summary, LoadTally? tally, CancellationToken cancellationToken)
     {
+        // A list that lost items would make a report that looks whole and is not.
+        if (tally?.SpillFailure is { } lost) throw new IOException($"the list of skipped and failed items could not be kept: {lost}");
         tally?.FlushSpills();
         Write(path, stream =>
         {

@@ -10,20 +10,28 @@ namespace CafeMenu.Loader.Resume;
 /// the next request is counted. A SIGKILL loses nothing the kernel has; a line cut short by a crash is ignored on reading.
 /// The final report holds the same record compactly, so the journal is deleted once that report is written.
 /// </summary>
+/// <remarks>
+/// A journal that cannot be written further (a disk that fills during the load, a file size limit) stops recording and
+/// says why in <see cref="Failure"/>; it never fails the write it records, since that write is done. Its lines go to the
+/// kernel unbuffered, so nothing held back in a buffer can reach the file after the failure and garble its last line.
+/// </remarks>
 internal sealed class ConfirmationJournal : IDisposable
 {
-    private readonly StreamWriter _writer;
+    private readonly FileStream _stream;
     private readonly ConfirmedRecords _confirmed;
     private readonly Lock _gate = new();
 
-    private ConfirmationJournal(string path, StreamWriter writer, ConfirmedRecords confirmed)
+    private ConfirmationJournal(string path, FileStream stream, ConfirmedRecords confirmed)
     {
         Path = path;
-        _writer = writer;
+        _stream = stream;
         _confirmed = confirmed;
     }
 
     public string Path { get; }
+
+    /// <summary>Why the journal stopped recording confirmed items, or null while it records them all.</summary>
+    public string? Failure { get; private set; }
 
     public static string PathFor(string reportPath) => reportPath + ".journal";
 
@@ -35,38 +43,54 @@ internal sealed class ConfirmationJournal : IDisposable
     {
         var path = PathFor(reportPath);
         var temporary = path + ".tmp";
-        using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(false)))
+        try
         {
-            writer.WriteLine(JsonSerializer.Serialize(run with { Confirmed = null }, ResumeJsonContext.Default.PriorRun));
-            for (var file = 0; file < confirmed.FileCount; file++)
+            using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(false)))
             {
-                if (confirmed.Runs(file) is { Length: > 0 } runs) writer.WriteLine($"{file} {runs}");
+                writer.WriteLine(JsonSerializer.Serialize(run with { Confirmed = null }, ResumeJsonContext.Default.PriorRun));
+                for (var file = 0; file < confirmed.FileCount; file++)
+                {
+                    if (confirmed.Runs(file) is { Length: > 0 } runs) writer.WriteLine($"{file} {runs}");
+                }
+
+                writer.Flush();
+                ((FileStream)writer.BaseStream).Flush(flushToDisk: true);
             }
 
-            writer.Flush();
-            ((FileStream)writer.BaseStream).Flush(flushToDisk: true);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary); // gone already after the rename
         }
 
-        File.Move(temporary, path, overwrite: true);
-        var append = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read), new UTF8Encoding(false));
+        var append = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);
         return new ConfirmationJournal(path, append, confirmed);
     }
 
-    /// <summary>Records items DynamoDB confirmed; returns once the line is in the kernel's hands.</summary>
+    /// <summary>Records items DynamoDB confirmed; returns once the line is in the kernel's hands, or the journal has failed.</summary>
     public void Confirm(IReadOnlyList<PendingItem> items)
     {
         if (items.Count == 0) return;
         lock (_gate)
         {
+            var lines = new StringBuilder();
             foreach (var file in items.GroupBy(i => i.FileIndex))
             {
                 foreach (var item in file) _confirmed.Add(item.FileIndex, item.Ordinal);
-                _writer.Write(file.Key);
-                _writer.Write(' ');
-                _writer.WriteLine(ConfirmedRecords.Runs(file.Select(i => i.Ordinal)));
+                lines.Append(file.Key).Append(' ').Append(ConfirmedRecords.Runs(file.Select(i => i.Ordinal))).Append('\n');
             }
 
-            _writer.Flush();
+            if (Failure is not null) return;
+            try
+            {
+                _stream.Write(Encoding.UTF8.GetBytes(lines.ToString()));
+            }
+            catch (Exception e) when (Reporting.ReportWriter.IsWriteFailure(e))
+            {
+                // What DynamoDB confirmed stays in memory for the final report; a line cut short here is ignored on reading.
+                Failure = e.Message;
+            }
         }
     }
 
@@ -111,6 +135,6 @@ internal sealed class ConfirmationJournal : IDisposable
 
     public void Dispose()
     {
-        lock (_gate) _writer.Dispose();
+        lock (_gate) _stream.Dispose();
     }
 }

@@ -12,15 +12,16 @@ internal static class ItemRules
     public static List<(string? Attribute, string Reason)> Check(Dictionary<string, AttributeValue> item, TableSchema schema)
     {
         var problems = new List<(string? Attribute, string Reason)>();
-        foreach (var (name, type) in schema.Key)
+        for (var i = 0; i < schema.Key.Count; i++)
         {
+            var (name, type) = schema.Key[i];
             if (!item.TryGetValue(name, out var value))
             {
                 problems.Add((name, $"the key attribute is missing (the table's key is {string.Join(", ", schema.Key.Select(k => $"{k.Name} ({k.Type})"))})"));
                 continue;
             }
 
-            var (limit, role) = name == schema.Key[0].Name ? (TableSchema.MaxPartitionKeyBytes, "partition key") : (TableSchema.MaxSortKeyBytes, "sort key");
+            var (limit, role) = schema.KeyLimits[i];
             CheckKey(name, value, type, limit, "key attribute", role, problems);
         }
 

@@ -96,18 +96,42 @@ internal sealed class LoadTally : IDisposable
         }
     }
 
+    /// <summary>Why the spill files stopped taking items (a full temporary folder), or null: the report then cannot list them all.</summary>
+    public string? SpillFailure { get; private set; }
+
     private void Keep(ItemOutcome outcome, long number, ConcurrentQueue<ItemOutcome> first, StreamWriter? spill)
     {
         if (number <= KeptInMemory) first.Enqueue(outcome);
         if (spill is null) return;
         var line = ReportJson.OutcomeLine(outcome);
-        lock (_spillLock) spill.WriteLine(line);
+        lock (_spillLock)
+        {
+            if (SpillFailure is not null) return;
+            try
+            {
+                spill.WriteLine(line);
+            }
+            catch (Exception e) when (Reporting.ReportWriter.IsWriteFailure(e))
+            {
+                SpillFailure = e.Message; // the item is counted all the same; the write it records must not fail for it
+            }
+        }
     }
 
     public void Dispose()
     {
-        _skippedSpill?.Dispose();
-        _failedSpill?.Dispose();
+        foreach (var spill in new[] { _skippedSpill, _failedSpill })
+        {
+            try
+            {
+                spill?.Dispose();
+            }
+            catch (Exception e) when (Reporting.ReportWriter.IsWriteFailure(e))
+            {
+                // Its buffer could not be written out: the report was refused for it, and the file is deleted below.
+            }
+        }
+
         foreach (var path in new[] { SkippedSpillPath, FailedSpillPath })
         {
             if (path is not null) File.Delete(path);

@@ -8,7 +8,7 @@ namespace CafeMenu.Loader.Tests;
 /// <summary>
 /// Generated hostile items for the agreement test: every type, each limit at, one under and one over, nesting depths, set
 /// contents, index keys and sizes. The table they are meant for has key pk (S) + sk (B), a global index gpk (S) + gsk (S),
-/// a global index gn (N) and a local index lsk (S).
+/// a global index gn (N) and a local index lsk (S); perhaps also a global index sk + pk, which holds pk to a sort key's size.
 /// </summary>
 internal static class EdgeCaseItems
 {
@@ -42,9 +42,14 @@ internal static class EdgeCaseItems
                 yield return Item($"{attribute} of {limit + delta} bytes in é", (attribute, S(new string('é', (limit + delta) / 2) + new string('k', (limit + delta) % 2))));
             }
 
-            var (_, longKey) = Item("pk");
-            longKey["pk"] = S(new string('p', 2048 + delta));
-            yield return ($"pk of {2048 + delta} bytes", longKey);
+            // The table's partition key at its own limit and at a sort key's (an index that uses it as its sort key).
+            foreach (var limit in new[] { 2048, 1024 })
+            {
+                var (_, longKey) = Item("pk");
+                longKey["pk"] = S(new string('p', limit + delta));
+                yield return ($"pk of {limit + delta} bytes", longKey);
+            }
+
             var (_, wide) = Item("sk");
             wide["sk"] = new() { B = new MemoryStream(new byte[1024 + delta]) };
             yield return ($"sk of {1024 + delta} bytes", wide);
@@ -86,6 +91,31 @@ internal static class EdgeCaseItems
             yield return Item($"BS of {Convert.ToHexString(bytes)} and {Convert.ToHexString(other)}", ("bs", new() { BS = [new MemoryStream(bytes), new MemoryStream(other)] }));
             yield return Item("SS pair", ("ss", new() { SS = [bytes.Length.ToString(CultureInfo.InvariantCulture), other.Length.ToString(CultureInfo.InvariantCulture), i % 2 == 0 ? "" : "x"] }));
             yield return Item("NS in a map in a list", ("l", new() { L = [M(("k", new AttributeValue { NS = ["1E2", i % 2 == 0 ? "100" : "101"] }))] }));
+        }
+
+        // Numbers at DynamoDB's limits and one step beyond, both signs, as a number, in a list and in a set: 38 significant
+        // digits and 39, the smallest magnitude and one tenth of it, the largest and the next power of ten.
+        foreach (var number in new[]
+        {
+            "12345678901234567890123456789012345678", "123456789012345678901234567890123456789", "1234567890123456789012345678901234567800",
+            "1E-130", "1E-131", "0.1E-129", "9.9999999999999999999999999999999999999E+125", "1E+126", "99999999999999999999999999999999999999E+88",
+        })
+        {
+            foreach (var signed in new[] { number, "-" + number })
+            {
+                yield return Item($"N {signed}", ("n", new() { N = signed }));
+                yield return Item($"N {signed} in a list", ("l", new() { L = [new() { N = signed }] }));
+                yield return Item($"NS of {signed}", ("ns", new() { NS = [signed, "1"] }));
+            }
+        }
+
+        // Empty sets (DynamoDB has none), and empty lists and maps (it has those).
+        foreach (var (type, value) in new (string, AttributeValue)[]
+        {
+            ("SS", new() { SS = [] }), ("NS", new() { NS = [] }), ("BS", new() { BS = [] }), ("L", new() { L = [] }), ("M", new() { M = [] }),
+        })
+        {
+            yield return Item($"an empty {type}", ("e", value));
         }
 
         // Empty names at every depth, beside valid ones.

@@ -83,6 +83,35 @@ public class ValidationRulesTests
         Assert.Contains($"is {bytes:N0} bytes; DynamoDB allows at most {(bytes > 2048 ? 2048 : 1024):N0}", reason);
     }
 
+    private static readonly TableSchema Inverted = TableSchema.From(new CreateTableRequest
+    {
+        KeySchema = [new("pk", KeyType.HASH), new("sk", KeyType.RANGE)],
+        AttributeDefinitions = [new("pk", "S"), new("sk", "S")],
+        GlobalSecondaryIndexes = [new() { IndexName = "inverted", KeySchema = [new("sk", KeyType.HASH), new("pk", KeyType.RANGE)] }],
+    });
+
+    [Theory]
+    [InlineData("pk", 1024, null)]
+    [InlineData("pk", 1025, "the sort key of index inverted is 1,025 bytes; DynamoDB allows at most 1,024")]
+    [InlineData("pk", 2049, "the sort key of index inverted is 2,049 bytes; DynamoDB allows at most 1,024")] // once, at the lower limit
+    [InlineData("sk", 1024, null)]
+    [InlineData("sk", 1025, "the sort key is 1,025 bytes; DynamoDB allows at most 1,024")] // its own limit, stricter than the index's 2,048
+    public void A_table_key_that_an_index_holds_to_less_is_refused_at_the_index_limit(string attribute, int bytes, string? reason)
+    {
+        var item = new Dictionary<string, AttributeValue> { ["pk"] = new() { S = "p" }, ["sk"] = new() { S = "s" } };
+        item[attribute] = new() { S = new string('k', bytes) };
+
+        var problems = ItemRules.Check(item, Inverted);
+
+        if (reason is null)
+        {
+            Assert.Empty(problems);
+            return;
+        }
+
+        Assert.Equal((attribute, reason), Assert.Single(problems));
+    }
+
     // Set members equal by value (numbers by value, binary by decoded bytes) and empty names at any depth, in every format.
     [Theory]
     [InlineData("ns.ddb.json", "{\"product_name\":{\"S\":\"a\"},\"n\":{\"NS\":[\"1\",\"1.0\"]}}", "n", "refuses duplicates in a set")]
