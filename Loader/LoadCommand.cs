@@ -23,178 +23,183 @@ internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, 
     {
         using var load = LoaderTelemetry.Source.StartActivity("loader.load");
         load?.SetTag("db.collection.name", options.Table);
-        load?.SetTag("loader.mode", ModeName(options.Mode));
-        var startedAt = time.GetUtcNow();
-        var started = time.GetTimestamp();
-
-        ResumePoint? resume = null;
+        load?.SetTag("loader.mode", LoadRun.NameOf(options.Mode));
         try
         {
-            if (options.ResumePath is { } resumePath) resume = ResumePoint.Read(resumePath);
+            var run = await PrepareAsync(options, cancellationToken);
+            if (!run.Validation.IsValid) return RefuseInvalidInput(run, load, cancellationToken);
+            if (options.DryRun) return ReportDryRun(run, cancellationToken);
+
+            var (confirmed, journal) = StartJournal(run);
+            using var journalOwner = journal;
+            if (betweenPasses is not null) await betweenPasses();
+            using var tally = new LoadTally(keepAll: options.ReportPath is not null, journal);
+            var (summary, progress) = await WriteAsync(run, tally, confirmed, cancellationToken);
+            var exitCode = Conclude(run, summary, tally, progress, journal);
+            if (exitCode != ExitCodes.Success) load?.SetStatus(ActivityStatusCode.Error, summary.Outcome);
+            return exitCode;
+        }
+        catch (LoadRefusedException e)
+        {
+            console.MarkupLineInterpolated($"[red]error[/] {e.Message}");
+            load?.SetStatus(ActivityStatusCode.Error, e.Message);
+            return ExitCodes.InvalidInput;
+        }
+    }
+
+    /// <summary>Everything before the first write: the resumed run, the input, the table and the whole validation pass.</summary>
+    private async Task<LoadRun> PrepareAsync(LoadOptions options, CancellationToken cancellationToken)
+    {
+        var startedAt = time.GetUtcNow();
+        var started = time.GetTimestamp();
+        var resume = ReadResumePoint(options);
+        var sources = OpenSources(options);
+        var input = IdentifyInput(options, sources);
+        if (resume?.Mismatch(options.Table, LoadRun.NameOf(options.Mode), LoadRun.NameOf(options.OnDuplicate), input!) is { } mismatch)
+        {
+            throw new LoadRefusedException($"--resume {resume.Report}: {mismatch}; nothing was written");
+        }
+
+        var (schema, created) = await PrepareTableAsync(options, cancellationToken);
+        var validation = await ValidateAsync(sources, schema, options, cancellationToken);
+        return new LoadRun(options, time, startedAt, started, resume, sources, input, schema, created, validation);
+    }
+
+    private static ResumePoint? ReadResumePoint(LoadOptions options)
+    {
+        try
+        {
+            return options.ResumePath is { } resumePath ? ResumePoint.Read(resumePath) : null;
         }
         catch (ResumeRefusedException e)
         {
-            return Usage(e.Message);
+            throw new LoadRefusedException(e.Message);
+        }
+    }
+
+    private static List<RecordSource> OpenSources(LoadOptions options) => options.Files.Select(file =>
+    {
+        if (!File.Exists(file)) throw new LoadRefusedException($"input file not found: {file}");
+        var format = options.Format ?? InputFormats.Infer(file)
+            ?? throw new LoadRefusedException($"cannot tell the format of {file} from its extension; pass --format {string.Join("|", InputFormats.Names)}");
+        return new RecordSource(file, format);
+    }).ToList();
+
+    /// <summary>What a later --resume checks the input against; taken before validation, which then reads these bytes.</summary>
+    private static IReadOnlyList<InputIdentity>? IdentifyInput(LoadOptions options, List<RecordSource> sources)
+    {
+        if (options.ReportPath is null) return null;
+        try
+        {
+            return sources.Select(s => InputIdentity.Of(s.Path)).ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LoadRefusedException($"cannot read the input: {e.Message}");
+        }
+    }
+
+    private async Task<(TableSchema Schema, bool Created)> PrepareTableAsync(LoadOptions options, CancellationToken cancellationToken)
+    {
+        using var phase = LoaderTelemetry.Source.StartActivity("loader.prepare-table");
+        var table = await TableSetup.DescribeOrNullAsync(dynamo, options.Table, cancellationToken);
+        if (table is not null) return (TableSchema.From(table), false);
+        if (!options.CreateTable)
+        {
+            throw new LoadRefusedException($"table {options.Table} does not exist; pass --create-table to create the café's menu table (--create-table --definition orders: the orders table)");
         }
 
-        var sources = new List<RecordSource>();
-        foreach (var file in options.Files)
+        // A dry run creates nothing: it validates against the table the definition would create.
+        if (options.DryRun) return (TableSchema.From(TableDefinitions.Request(options.Definition, options.Table)), false);
+        var created = await TableDefinitions.EnsureAsync(dynamo, options.Definition, options.Table, time, cancellationToken);
+        table = await TableSetup.DescribeOrNullAsync(dynamo, options.Table, cancellationToken);
+        return (TableSchema.From(table!), created);
+    }
+
+    private static async Task<ValidationOutcome> ValidateAsync(List<RecordSource> sources, TableSchema schema, LoadOptions options, CancellationToken cancellationToken)
+    {
+        using var phase = LoaderTelemetry.Source.StartActivity("loader.validate");
+        var validation = await Task.Run(() => InputValidator.Validate(sources, schema, options.OnDuplicate, MaxErrorsKept, cancellationToken), cancellationToken);
+        phase?.SetTag("loader.records", validation.Records);
+        phase?.SetTag("loader.validation_errors", validation.ErrorCount);
+        return validation;
+    }
+
+    private int RefuseInvalidInput(LoadRun run, Activity? load, CancellationToken cancellationToken)
+    {
+        var rejected = run.Summary("invalid-input", ExitCodes.InvalidInput);
+        SummaryPrinter.PrintValidationErrors(console, rejected);
+        LoadLog.Write(logger, rejected);
+        WriteReport(run.Options, rejected, null, cancellationToken);
+        load?.SetStatus(ActivityStatusCode.Error, "invalid input");
+        return ExitCodes.InvalidInput;
+    }
+
+    private int ReportDryRun(LoadRun run, CancellationToken cancellationToken)
+    {
+        var validation = run.Validation;
+        console.WriteLine($"Dry run: {validation.Records:N0} records valid ({validation.ItemsToWrite:N0} items to write, {validation.Superseded:N0} superseded duplicates); nothing was written to {run.Options.Table}.");
+        WriteReport(run.Options, run.Summary("dry-run", ExitCodes.Success), null, cancellationToken);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>With a report, every confirmed item is journalled beside it, so that a killed load can be resumed.</summary>
+    private static (ConfirmedRecords? Confirmed, ConfirmationJournal? Journal) StartJournal(LoadRun run)
+    {
+        if (run.Options.ReportPath is not { } reportPath) return (null, null);
+        ConfirmedRecords confirmed;
+        try
         {
-            if (!File.Exists(file)) return Usage($"input file not found: {file}");
-            var format = options.Format ?? InputFormats.Infer(file);
-            if (format is null) return Usage($"cannot tell the format of {file} from its extension; pass --format {string.Join("|", InputFormats.Names)}");
-            sources.Add(new RecordSource(file, format.Value));
+            confirmed = run.Resume?.Confirmed(run.Validation.RecordsPerFile) ?? new ConfirmedRecords(run.Validation.RecordsPerFile);
+        }
+        catch (ResumeRefusedException e)
+        {
+            throw new LoadRefusedException(e.Message);
         }
 
-        // What a later --resume checks the input against; taken before validation, which then reads these bytes.
-        IReadOnlyList<InputIdentity>? input = null;
-        if (options.ReportPath is not null)
+        ConfirmationJournal journal;
+        try
         {
-            try
+            journal = ConfirmationJournal.Start(reportPath, new PriorRun
             {
-                input = sources.Select(s => InputIdentity.Of(s.Path)).ToList();
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return Usage($"cannot read the input: {e.Message}");
-            }
+                Outcome = "running", Table = run.Options.Table, Mode = run.ModeName, OnDuplicate = run.DuplicateName, Input = run.Input,
+            }, confirmed);
+        }
+        catch (Exception e) when (ReportWriter.IsWriteFailure(e))
+        {
+            throw new LoadRefusedException($"--report {reportPath}: the journal beside it cannot be written: {e.Message}; nothing was written");
         }
 
-        if (resume?.Mismatch(options.Table, ModeName(options.Mode), DuplicateName(options.OnDuplicate), input!) is { } mismatch)
+        // The resumed report was read; only now, with its record in the new journal, may its first version replace it.
+        if (run.Resume is not null && ReportWriter.WriteFirstVersion(reportPath, run.StartedAt) is { } reason)
         {
-            return Usage($"--resume {resume.Report}: {mismatch}; nothing was written");
+            journal.Dispose();
+            throw new LoadRefusedException($"--report {reportPath}: {reason}");
         }
 
-        TableSchema schema;
-        var created = false;
-        using (LoaderTelemetry.Source.StartActivity("loader.prepare-table"))
-        {
-            var table = await TableSetup.DescribeOrNullAsync(dynamo, options.Table, cancellationToken);
-            if (table is null && !options.CreateTable)
-            {
-                return Usage($"table {options.Table} does not exist; pass --create-table to create the café's menu table (--create-table --definition orders: the orders table)");
-            }
+        return (confirmed, journal);
+    }
 
-            if (table is null && options.DryRun)
-            {
-                schema = TableSchema.From(TableDefinitions.Request(options.Definition, options.Table));
-            }
-            else
-            {
-                if (table is null) created = await TableDefinitions.EnsureAsync(dynamo, options.Definition, options.Table, time, cancellationToken);
-                table ??= await TableSetup.DescribeOrNullAsync(dynamo, options.Table, cancellationToken);
-                schema = TableSchema.From(table!);
-            }
-        }
-
-        ValidationOutcome validation;
-        using (var phase = LoaderTelemetry.Source.StartActivity("loader.validate"))
-        {
-            validation = await Task.Run(() => InputValidator.Validate(sources, schema, options.OnDuplicate, MaxErrorsKept, cancellationToken), cancellationToken);
-            phase?.SetTag("loader.records", validation.Records);
-            phase?.SetTag("loader.validation_errors", validation.ErrorCount);
-        }
-
-        LoadSummary Summary(string outcome, int exitCode, LoadTally? tally, double writeSeconds) => new()
-        {
-            Table = options.Table,
-            Mode = ModeName(options.Mode),
-            OnDuplicate = DuplicateName(options.OnDuplicate),
-            Input = input,
-            ResumedFrom = resume?.Report,
-            Files = options.Files,
-            DryRun = options.DryRun,
-            StartedAt = startedAt,
-            DurationSeconds = time.GetElapsedTime(started).TotalSeconds,
-            WriteSeconds = writeSeconds,
-            TableCreated = created,
-            Outcome = outcome,
-            ExitCode = exitCode,
-            Records = validation.Records,
-            Written = tally?.Written ?? 0,
-            Skipped = tally?.Skipped ?? 0,
-            Failed = tally?.Failed ?? 0,
-            AlreadyConfirmed = tally?.AlreadyConfirmed ?? 0,
-            Superseded = tally is null ? 0 : validation.Superseded,
-            Retries = tally?.Retries ?? 0,
-            Throttles = tally?.Throttles ?? 0,
-            ItemsPerSecond = tally is null || writeSeconds <= 0 ? 0 : tally.WrittenPerSecond(time.GetElapsedTime(started)),
-            PeakWorkingSetBytes = Process.GetCurrentProcess().PeakWorkingSet64,
-            ValidationErrorCount = validation.ErrorCount,
-            ValidationErrors = validation.Errors,
-            MaxWcu = options.MaxWcu,
-        };
-
-        if (!validation.IsValid)
-        {
-            var rejected = Summary("invalid-input", ExitCodes.InvalidInput, null, 0);
-            SummaryPrinter.PrintValidationErrors(console, rejected);
-            LoadLog.Write(logger, rejected);
-            WriteReport(options, rejected, null, cancellationToken);
-            load?.SetStatus(ActivityStatusCode.Error, "invalid input");
-            return ExitCodes.InvalidInput;
-        }
-
-        if (options.DryRun)
-        {
-            var dry = Summary("dry-run", ExitCodes.Success, null, 0);
-            console.WriteLine($"Dry run: {validation.Records:N0} records valid ({validation.ItemsToWrite:N0} items to write, {validation.Superseded:N0} superseded duplicates); nothing was written to {options.Table}.");
-            WriteReport(options, dry, null, cancellationToken);
-            return ExitCodes.Success;
-        }
-
-        // With a report, every confirmed item is journalled beside it, so a killed load can be resumed.
-        ConfirmedRecords? confirmed = null;
-        ConfirmationJournal? journal = null;
-        if (options.ReportPath is { } reportPath)
-        {
-            try
-            {
-                confirmed = resume?.Confirmed(validation.RecordsPerFile) ?? new ConfirmedRecords(validation.RecordsPerFile);
-            }
-            catch (ResumeRefusedException e)
-            {
-                return Usage(e.Message);
-            }
-
-            try
-            {
-                journal = ConfirmationJournal.Start(reportPath, new PriorRun
-                {
-                    Outcome = "running", Table = options.Table, Mode = ModeName(options.Mode), OnDuplicate = DuplicateName(options.OnDuplicate), Input = input,
-                }, confirmed);
-            }
-            catch (Exception e) when (ReportWriter.IsWriteFailure(e))
-            {
-                return Usage($"--report {reportPath}: the journal beside it cannot be written: {e.Message}; nothing was written");
-            }
-
-            // The resumed report was read; only now, with its record in the new journal, may its first version replace it.
-            if (resume is not null && ReportWriter.WriteFirstVersion(reportPath, startedAt) is { } reason)
-            {
-                journal.Dispose();
-                return Usage($"--report {reportPath}: {reason}");
-            }
-        }
-
-        using var journalOwner = journal;
-        if (betweenPasses is not null) await betweenPasses();
-        using var tally = new LoadTally(keepAll: options.ReportPath is not null, journal);
+    /// <summary>The writing pass, with its progress display; returns the summary of how it ended.</summary>
+    private async Task<(LoadSummary Summary, ProgressDisplay Progress)> WriteAsync(
+        LoadRun run, LoadTally tally, ConfirmedRecords? confirmed, CancellationToken cancellationToken)
+    {
+        var options = run.Options;
         var limiter = new AdaptiveConcurrency(options.Concurrency, InitialConcurrency, MaxConcurrency, time);
         var budget = options.MaxWcu is { } maxWcu ? new WriteBudget(maxWcu, time) : null;
         var progress = new ProgressDisplay(console, options.Progress, time) { Budget = budget, PlainInterval = options.ProgressInterval };
         var writeStarted = time.GetTimestamp();
-        string? inputChanged = null;
+        string? inputChanged;
         using (var phase = LoaderTelemetry.Source.StartActivity("loader.write"))
         {
             var heartbeat = new WriteHeartbeat(time, options.Retry.GiveUpAfter);
             var retry = WriteRetry.Create(options.Retry, tally, limiter, heartbeat, time);
-            var writer = new ItemWriter(dynamo, options.Table, schema, options.Mode, retry, limiter, heartbeat, tally, time,
+            var writer = new ItemWriter(dynamo, options.Table, run.Schema, options.Mode, retry, limiter, heartbeat, tally, time,
                 options.Retry.SplitAfterServerErrors) { Budget = budget };
-            var pipeline = new WritePipeline(writer, limiter, tally, schema, UnitLimits.For(options.Mode));
+            var pipeline = new WritePipeline(writer, limiter, tally, run.Schema, UnitLimits.For(options.Mode));
 
-            await progress.RunAsync(validation.ItemsToWrite, tally, limiter,
-                () => pipeline.RunAsync(sources, validation, resume is null ? null : confirmed, cancellationToken));
+            await progress.RunAsync(run.Validation.ItemsToWrite, tally, limiter,
+                () => pipeline.RunAsync(run.Sources, run.Validation, run.Resume is null ? null : confirmed, cancellationToken));
             inputChanged = pipeline.InputChanged;
             phase?.SetTag("loader.items.written", tally.Written);
             phase?.SetTag("loader.items.skipped", tally.Skipped);
@@ -204,7 +209,7 @@ internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, 
         var cancelled = cancellationToken.IsCancellationRequested;
         var exitCode = cancelled ? ExitCodes.Cancelled : tally.Failed > 0 || inputChanged is not null ? ExitCodes.Failed : ExitCodes.Success;
         var outcome = cancelled ? "cancelled" : inputChanged is not null ? "input-changed" : tally.Failed > 0 ? "failed-items" : "loaded";
-        var summary = Summary(outcome, exitCode, tally, time.GetElapsedTime(writeStarted).TotalSeconds) with
+        var summary = run.Summary(outcome, exitCode, tally, time.GetElapsedTime(writeStarted).TotalSeconds) with
         {
             PeakConcurrency = limiter.Peak,
             InputChanged = inputChanged,
@@ -220,6 +225,13 @@ internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, 
             };
         }
 
+        return (summary, progress);
+    }
+
+    /// <summary>Prints and logs the summary and writes the final report; returns the exit code.</summary>
+    private int Conclude(LoadRun run, LoadSummary summary, LoadTally tally, ProgressDisplay progress, ConfirmationJournal? journal)
+    {
+        var exitCode = summary.ExitCode;
         if (!summary.CountsAddUp)
         {
             // Cannot happen by construction; if it ever does, say so loudly rather than report a load that lost track of items.
@@ -236,25 +248,17 @@ internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, 
 
         try
         {
-            WriteReport(options, summary, tally, CancellationToken.None);
+            WriteReport(run.Options, summary, tally, CancellationToken.None);
             journal?.Delete(); // the report now holds what it recorded
         }
         catch (Exception e) when (ReportWriter.IsWriteFailure(e))
         {
             // The load itself is over and summarised above; what is left of the record is the journal, for --resume.
-            console.MarkupLineInterpolated($"[red]error[/] --report {options.ReportPath}: the final report cannot be written: {e.Message}{(journal is null ? "" : $"; {journal.Path} is kept for --resume")}");
+            console.MarkupLineInterpolated($"[red]error[/] --report {run.Options.ReportPath}: the final report cannot be written: {e.Message}{(journal is null ? "" : $"; {journal.Path} is kept for --resume")}");
             exitCode = exitCode == ExitCodes.Success ? ExitCodes.Failed : exitCode;
         }
 
-        if (exitCode != ExitCodes.Success) load?.SetStatus(ActivityStatusCode.Error, summary.Outcome);
         return exitCode;
-
-        int Usage(string message)
-        {
-            console.MarkupLineInterpolated($"[red]error[/] {message}");
-            load?.SetStatus(ActivityStatusCode.Error, message);
-            return ExitCodes.InvalidInput;
-        }
     }
 
     private static void WriteReport(LoadOptions options, LoadSummary summary, LoadTally? tally, CancellationToken cancellationToken)
@@ -262,7 +266,6 @@ internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, 
         if (options.ReportPath is { } path) ReportWriter.Write(path, summary, tally, cancellationToken);
     }
 
-    private static string ModeName(WriteMode mode) => mode == WriteMode.Upsert ? "upsert" : "insert-only";
-
-    private static string DuplicateName(DuplicatePolicy policy) => policy == DuplicatePolicy.LastWins ? "last-wins" : "fail";
+    /// <summary>A refusal before anything is written: one line on the console and exit 2.</summary>
+    private sealed class LoadRefusedException(string message) : Exception(message);
 }
