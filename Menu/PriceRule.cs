@@ -16,7 +16,7 @@ public static class PriceRule
     public static string? Check(string text, out decimal price)
     {
         price = 0m;
-        if (!NumberText.TryParse(text, out var number)) return $"price must be a number such as 4.50 (got '{Shorten(text)}').";
+        if (!NumberText.TryParse(text, out var number)) return $"price must be a number such as 4.50 (got '{EchoedText.Shorten(text)}').";
         if (DynamoNumber.Check(number) is { } dynamo) return $"price {dynamo}.";
         return CheckCafeRules(number, text, out price);
     }
@@ -39,6 +39,4 @@ public static class PriceRule
 
         return ExactDecimal.TryParse(text, out price) ? null : "price cannot be held exactly.";
     }
-
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "...";
 }

@@ -24,7 +24,7 @@ internal static partial class OrderQuery
     {
         if (!OrderId.IsWellFormed(orderId))
         {
-            errors["order_id"] = [$"order_id must be an id this Api issued, such as 2026-11-23T15:37:55.294Z#0f3a9c21b4d7 (percent-encoded in the path: '#' as %23), got '{Shorten(orderId)}'."];
+            errors["order_id"] = [$"order_id must be an id this Api issued, such as 2026-11-23T15:37:55.294Z#0f3a9c21b4d7 (percent-encoded in the path: '#' as %23), got '{EchoedText.Shorten(orderId)}'."];
         }
     }
 
@@ -32,7 +32,7 @@ internal static partial class OrderQuery
     {
         if (text is null) return DefaultLimit;
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit is >= 1 and <= OrdersRepository.MaxPageSize) return limit;
-        errors["limit"] = [$"limit must be a whole number from 1 to {OrdersRepository.MaxPageSize} (got '{Shorten(text)}')."];
+        errors["limit"] = [$"limit must be a whole number from 1 to {OrdersRepository.MaxPageSize} (got '{EchoedText.Shorten(text)}')."];
         return DefaultLimit;
     }
 
@@ -46,7 +46,7 @@ internal static partial class OrderQuery
         var end = to is null ? Latest : Time(to, endOfDay: true, "to", errors);
         if (start is { } s && end is { } e && e < s)
         {
-            errors["to"] = [$"to ({Shorten(to!)}) is before from ({Shorten(from!)}); give the earlier time as from."];
+            errors["to"] = [$"to ({EchoedText.Shorten(to!)}) is before from ({EchoedText.Shorten(from!)}); give the earlier time as from."];
         }
 
         return (OrderId.LowerBound(start ?? Earliest), OrderId.UpperBound(end ?? Latest));
@@ -55,7 +55,7 @@ internal static partial class OrderQuery
     public static string? Status(string? status, Dictionary<string, string[]> errors)
     {
         if (status is null || OrderStatus.IsKnown(status)) return status;
-        errors["status"] = [$"status must be one of {string.Join(", ", OrderStatus.All)} (got '{Shorten(status)}')."];
+        errors["status"] = [$"status must be one of {string.Join(", ", OrderStatus.All)} (got '{EchoedText.Shorten(status)}')."];
         return null;
     }
 
@@ -87,11 +87,10 @@ internal static partial class OrderQuery
             return time.ToUniversalTime();
         }
 
-        errors[name] = [$"{name} must be a date (2026-11-23) or a time with its offset (2026-11-23T15:00:00Z), got '{Shorten(text)}'."];
+        errors[name] = [$"{name} must be a date (2026-11-23) or a time with its offset (2026-11-23T15:00:00Z), got '{EchoedText.Shorten(text)}'."];
         return null;
     }
 
-    internal static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "...";
 
     [GeneratedRegex("(Z|[+-][0-9]{2}:[0-9]{2})$")]
     private static partial Regex ExplicitOffset();

@@ -30,7 +30,7 @@ internal static class OrderStatusChanges
         OrderQuery.CheckOrderId(orderId, errors);
         if (OrderStatus.PredecessorOf(change.Status) is null)
         {
-            errors["status"] = [$"status must be one of {string.Join(", ", OrderStatus.All.Where(s => OrderStatus.PredecessorOf(s) is not null))} (got '{OrderQuery.Shorten(change.Status)}'); only a new order is placed."];
+            errors["status"] = [$"status must be one of {string.Join(", ", OrderStatus.All.Where(s => OrderStatus.PredecessorOf(s) is not null))} (got '{EchoedText.Shorten(change.Status)}'); only a new order is placed."];
         }
 
         return errors.Count == 0 ? null : TypedResults.ValidationProblem(errors, "Fix the fields listed in errors.");

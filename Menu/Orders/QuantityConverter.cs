@@ -30,7 +30,7 @@ public sealed class QuantityConverter : JsonConverter<int>
     public static string? Check(string text, out int quantity)
     {
         quantity = 0;
-        var shown = text.Length <= 40 ? text : text[..40] + "...";
+        var shown = EchoedText.Shorten(text);
         var range = $"a whole number from {OrderRules.MinQuantity} to {OrderRules.MaxQuantity}";
         if (!NumberText.TryParse(text, out var number)) return $"quantity must be {range} (got '{shown}').";
         if (number.DecimalPlaces > 0) return $"quantity must be {range}; {shown} is not whole.";
