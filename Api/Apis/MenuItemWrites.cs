@@ -21,8 +21,7 @@ internal static class MenuItemWrites
         var errors = MenuValidation.Validate(patch);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, "The changes are not valid; fix the fields listed in errors.");
 
-        var result = await Conditional(services, name.Value, condition,
-            () => services.Repository.UpdateAsync(name.Value, patch, condition, cancellationToken), cancellationToken);
+        var result = await services.Repository.UpdateAsync(name.Value, patch, condition, cancellationToken);
         return Outcome(services, "update", name.Value, result, response);
     }
 
@@ -64,15 +63,17 @@ internal static class MenuItemWrites
     {
         var condition = VersionCondition.Any;
         if (ifMatch is not null && ReadIfMatch(ifMatch, out condition) is { } malformed) return malformed;
-        var result = await Conditional(services, productName, condition,
-            () => services.Repository.SetSpecialAsync(productName, special, condition, cancellationToken), cancellationToken);
+        var result = await services.Repository.SetSpecialAsync(productName, special, condition, cancellationToken);
         return Outcome(services, special ? "put_special" : "delete_special", productName, result, response);
     }
 
     private static ProblemHttpResult? ReadIfMatch(string header, out VersionCondition condition) =>
         ETags.ParseIfMatch(header, out condition) is { } error ? MenuProblems.MalformedIfMatch(error) : null;
 
-    /// <summary>If-Match named only tags that are no version of ours: the precondition fails whenever the item exists, with no write tried.</summary>
+    /// <summary>
+    /// If-Match named only tags that are no version of ours: the precondition fails whenever the item exists, with no write
+    /// tried. A DELETE needs this; an update reads the item first and settles it there.
+    /// </summary>
     private static async Task<WriteResult> Conditional(
         MenuServices services, string productName, VersionCondition condition, Func<Task<WriteResult>> write, CancellationToken cancellationToken)
     {

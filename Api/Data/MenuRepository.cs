@@ -131,7 +131,7 @@ internal sealed class MenuRepository(
         else if (patch.Description is { } description) update.Set(A.Description, new AttributeValue { S = description });
         if (patch.ProductGroup is { } group) update.Set(A.ProductGroup, new AttributeValue { S = group });
         if (patch.Tags is { } tags) update.Set(A.Tags, new AttributeValue { L = tags.Select(t => new AttributeValue { S = t }).ToList() });
-        return await UpdateAsync(productName, update, update.VersionCondition(condition), cancellationToken);
+        return await UpdateAsync(productName, update, condition, null, cancellationToken);
     }
 
     /// <summary>
@@ -153,8 +153,7 @@ internal sealed class MenuRepository(
             state = "attribute_exists(#special)";
         }
 
-        var version = update.VersionCondition(condition);
-        var result = await UpdateAsync(productName, update, version is null ? state : $"{version} AND {state}", cancellationToken);
+        var result = await UpdateAsync(productName, update, condition, state, cancellationToken);
         // The condition failed: on the version (a conflict), or because the item is already in the asked state (idempotent, nothing written).
         return result.Status == WriteStatus.Conflict && condition.Allows(result.Item!.Version) ? result with { Status = WriteStatus.Done } : result;
     }
@@ -183,7 +182,8 @@ internal sealed class MenuRepository(
         }
     }
 
-    private async Task<WriteResult> UpdateAsync(string productName, UpdateBuilder update, string? extraCondition, CancellationToken cancellationToken)
+    private async Task<WriteResult> UpdateAsync(
+        string productName, UpdateBuilder update, VersionCondition condition, string? stateCondition, CancellationToken cancellationToken)
     {
         // A change to an item the Api cannot represent (a price of 1E+100 written by another tool) would be written and
         // then answered 422, as the new item cannot be shown: a refusal that changed the table. The item is read first,
@@ -192,7 +192,13 @@ internal sealed class MenuRepository(
         // another tool writing in the moment between this read and the write below could slip past.
         var stored = await dynamo.GetItemAsync(new GetItemRequest { TableName = Table, Key = MenuItemMapper.Key(productName), ConsistentRead = true }, cancellationToken);
         if (stored.Item is not { Count: > 0 } current) return new(WriteStatus.NotFound);
+        // The read also settles a version If-Match does not name (among them a list of tags that are no version of ours,
+        // which no condition could express): 412 with no write tried. The write's own condition still decides a race.
+        if (!HasVersion(current, condition)) return new(WriteStatus.Conflict, Map(current));
         if (!MenuItemMapper.TryFromAttributes(update.AppliedOn(current), out _, out var problem)) throw new UnrepresentableItemException(productName, problem);
+
+        var version = update.VersionCondition(condition);
+        var extraCondition = version is null ? stateCondition : stateCondition is null ? version : $"{version} AND {stateCondition}";
 
         try
         {
@@ -291,6 +297,12 @@ internal sealed class MenuRepository(
         activity?.SetTag("cafemenu.items_returned", items.Count);
         return new(items, next);
     }
+
+    /// <summary>Whether the stored version is one <paramref name="condition"/> allows, compared as the write's condition compares it (absent counts as 0).</summary>
+    private static bool HasVersion(Dictionary<string, AttributeValue> item, VersionCondition condition) =>
+        condition.AnyVersion || (item.TryGetValue(A.Version, out var stored)
+            ? condition.Versions.Any(v => StoredValue.Same(stored, MenuItemMapper.Number(v)))
+            : condition.Versions.Contains(0));
 
     /// <summary>updated_at is written with 100 ns precision by this process, so an item that carries ours was written by this call.</summary>
     private static bool IsOwnWrite(MenuItem? current, DateTimeOffset? writtenAt) =>

@@ -11,45 +11,45 @@ namespace CafeMenu.Api.Data;
 /// </summary>
 internal sealed class UpdateBuilder
 {
-    private readonly List<string> _set = [];
-    private readonly List<string> _remove = [];
+    // Items written by other tools may lack a version; they count as version 0.
+    private const string VersionStep = "#version = if_not_exists(#version, :zero) + :one";
+
     private readonly Dictionary<string, AttributeValue> _written = [];
     private readonly List<string> _removed = [];
 
     public UpdateBuilder(DateTimeOffset now)
     {
-        Now = now;
         Names["#pk"] = A.ProductName;
         Name(A.Version);
         Values[":zero"] = MenuItemMapper.Number(0);
         Values[":one"] = MenuItemMapper.Number(1);
-        // Items written by other tools may lack a version; they count as version 0.
-        _set.Add("#version = if_not_exists(#version, :zero) + :one");
         Set(A.UpdatedAt, new AttributeValue { S = now.ToString("O", CultureInfo.InvariantCulture) });
     }
-
-    /// <summary>The updated_at this update writes.</summary>
-    public DateTimeOffset Now { get; }
 
     public Dictionary<string, string> Names { get; } = [];
 
     public Dictionary<string, AttributeValue> Values { get; } = [];
 
-    public string Expression => _remove.Count == 0
-        ? $"SET {string.Join(", ", _set)}"
-        : $"SET {string.Join(", ", _set)} REMOVE {string.Join(", ", _remove)}";
+    public string Expression
+    {
+        get
+        {
+            var set = $"SET {string.Join(", ", _written.Keys.Select(a => $"#{a} = :{a}").Prepend(VersionStep))}";
+            return _removed.Count == 0 ? set : $"{set} REMOVE {string.Join(", ", _removed.Select(a => $"#{a}"))}";
+        }
+    }
 
     public void Set(string attribute, AttributeValue value)
     {
+        Name(attribute);
         Values[$":{attribute}"] = value;
         _written[attribute] = value;
-        _set.Add($"{Name(attribute)} = :{attribute}");
     }
 
     public void Remove(string attribute)
     {
+        Name(attribute);
         _removed.Add(attribute);
-        _remove.Add(Name(attribute));
     }
 
     /// <summary>
@@ -61,8 +61,8 @@ internal sealed class UpdateBuilder
         && _removed.All(r => !item.ContainsKey(r));
 
     /// <summary>
-    /// <paramref name="item"/> as this update would leave it, but for version and updated_at (a whole version stays whole
-    /// when one is added): what the Api would have to show after writing.
+    /// <paramref name="item"/> as this update would leave it, but for version (a whole version stays whole when one is
+    /// added): what the Api would have to show after writing.
     /// </summary>
     public Dictionary<string, AttributeValue> AppliedOn(IReadOnlyDictionary<string, AttributeValue> item)
     {
