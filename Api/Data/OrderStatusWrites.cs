@@ -46,19 +46,27 @@ internal sealed class OrderStatusWrites(
         }
     }
 
-    /// <summary>The cancellation and its portions in one transaction; products deleted from the menu meanwhile are left out.</summary>
+    /// <summary>
+    /// The cancellation and its portions in one transaction. A product deleted from the menu meanwhile fails its check;
+    /// it is left out and the rest is tried again, as often as products keep disappearing between attempts.
+    /// </summary>
     private async Task<AdvanceResult> CancelReturningPortionsAsync(
         UpdateItemRequest step, IReadOnlyList<OrderLine> portions, string guestId, string orderId, CancellationToken cancellationToken)
     {
-        try
+        while (true)
         {
-            await cancellation.WriteAsync(step, portions, cancellationToken);
-        }
-        catch (TransactionCanceledException e) when (e.CancellationReasons?.FirstOrDefault()?.Code == "None")
-        {
-            var remaining = portions.Where((_, i) => e.CancellationReasons.ElementAtOrDefault(i + 1)?.Code != "ConditionalCheckFailed").ToList();
-            if (remaining.Count == 0) return new(AdvanceStatus.Done, Map((await dynamo.UpdateItemAsync(step, cancellationToken)).Attributes));
-            await cancellation.WriteAsync(step, remaining, cancellationToken);
+            try
+            {
+                if (portions.Count == 0) return new(AdvanceStatus.Done, Map((await dynamo.UpdateItemAsync(step, cancellationToken)).Attributes));
+                await cancellation.WriteAsync(step, portions, cancellationToken);
+                break;
+            }
+            catch (TransactionCanceledException e) when (e.CancellationReasons?.FirstOrDefault()?.Code == "None")
+            {
+                var remaining = portions.Where((_, i) => e.CancellationReasons.ElementAtOrDefault(i + 1)?.Code != "ConditionalCheckFailed").ToList();
+                if (remaining.Count == portions.Count) throw; // cancelled for another reason (a conflict): not a deleted product
+                portions = remaining;
+            }
         }
 
         // A transaction returns no item: the order is read back, strongly consistent.

@@ -1,4 +1,7 @@
 using System.Net;
+using Amazon.DynamoDBv2.Model;
+using CafeMenu.Menu;
+using Microsoft.Extensions.DependencyInjection;
 using static CafeMenu.Api.Tests.Orders;
 
 namespace CafeMenu.Api.Tests;
@@ -142,5 +145,35 @@ public sealed class OrderStockTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         Assert.Null(await RawTable.GetAsync(api, "Gone cookie"));
         Assert.Equal("cancelled", (await RawOrderAsync(api, guest, id))!["status"].S);
+    }
+    [Fact]
+    public async Task Cancelling_while_two_of_its_products_leave_the_menu_one_after_the_other_cancels_it_and_gives_the_rest_back()
+    {
+        foreach (var product in new[] { "Race scone", "Race bun", "Race tart" })
+        {
+            await _client.AddMenuItemAsync(product, "2.00");
+            await SetStockAsync(api, product, 5);
+        }
+
+        var guest = NewGuest();
+        var (id, etag) = await _client.PlacedAsync(Body(guest, "Ra", Line("Race scone", "1", "2.00"), Line("Race bun", "1", "2.00"), Line("Race tart", "1", "2.00")));
+        // Each of the cancellation's first two transactions finds one more of its products deleted just before it arrives.
+        var gone = new Queue<string>(["Race scone", "Race bun"]);
+        var intercepting = InterceptingDynamoDb.Wrap(api.Dynamo!.CreateClient(), async request =>
+        {
+            if (request is not TransactWriteItemsRequest || !gone.TryDequeue(out var product)) return;
+            using var raw = api.Dynamo!.CreateClient();
+            await raw.DeleteItemAsync(api.TableName, MenuItemMapper.Key(product));
+        });
+        await using var racing = new ApiFactory(api.Dynamo!) { TableName = api.TableName, OrdersTableName = api.OrdersTableName, TestServices = s => s.AddSingleton(intercepting) };
+        await racing.InitializeAsync();
+        using var http = racing.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await http.ChangeStatusAsync(guest, id, "cancelled", etag)).StatusCode);
+
+        Assert.Equal("cancelled", (await RawOrderAsync(api, guest, id))!["status"].S);
+        Assert.Null(await RawTable.GetAsync(api, "Race scone"));
+        Assert.Null(await RawTable.GetAsync(api, "Race bun"));
+        Assert.Equal("5", (await RawTable.GetAsync(api, "Race tart"))!["stock"].N);
     }
 }
