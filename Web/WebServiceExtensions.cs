@@ -19,7 +19,8 @@ internal static class WebServiceExtensions
         var apiBase = new Uri(builder.Configuration["MenuApi:BaseAddress"] ?? "http://api");
         builder.Services.AddHttpClient<MenuApiClient>(client => client.BaseAddress = apiBase).WithGuestFacingResilience()
             .AddHttpMessageHandler(() => new ExactPathHandler());
-        builder.Services.AddHttpClient<OrdersApiClient>(client => client.BaseAddress = apiBase).WithGuestFacingResilience();
+        builder.Services.AddHttpClient<OrdersApiClient>(client => client.BaseAddress = apiBase).WithGuestFacingResilience()
+            .AddHttpMessageHandler(() => new ExactPathHandler());
         return builder;
     }
 

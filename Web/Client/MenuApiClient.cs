@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CafeMenu.Menu;
-using Polly;
 
 namespace CafeMenu.Web.Client;
 
@@ -11,6 +10,7 @@ namespace CafeMenu.Web.Client;
 internal sealed class MenuApiClient(HttpClient http)
 {
     public const int DefaultPageSize = 25;
+    private const string Service = "menu service";
 
     /// <summary>Reading is lenient about members the Api may add; writing sends snake_case and leaves out nulls.</summary>
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -60,20 +60,9 @@ internal sealed class MenuApiClient(HttpClient http)
     /// <summary>The Api's one URL scheme for items (<see cref="ProductName.UrlSegment"/>), relative to the base address.</summary>
     internal static string ItemPath(string productName) => "menu/" + ProductName.UrlSegment(productName);
 
-    /// <summary>
-    /// A request to the absolute item URL, sent as written: .NET's Uri would unescape %2E and remove "." and ".." as dot
-    /// segments, so the products named that way would be unreachable (or another resource reached). The path also
-    /// goes in the request's options for <see cref="ExactPathHandler"/>, as service discovery rebuilds the URI.
-    /// </summary>
-    private HttpRequestMessage ItemRequest(HttpMethod method, string productName, string suffix = "")
-    {
-        if (http.BaseAddress is not { } root) return new HttpRequestMessage(method, new Uri(ItemPath(productName) + suffix, UriKind.Relative));
-        var path = root.AbsolutePath.TrimEnd('/') + "/" + ItemPath(productName) + suffix;
-        var request = new HttpRequestMessage(method, new Uri(root.GetLeftPart(UriPartial.Authority) + path,
-            new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true }));
-        request.Options.Set(ExactPathHandler.PathAndQuery, path);
-        return request;
-    }
+    /// <summary>A request to the item's URL, sent as written so that the products named "." and ".." stay reachable.</summary>
+    private HttpRequestMessage ItemRequest(HttpMethod method, string productName, string suffix = "") =>
+        ApiCall.ExactPath(http, method, ItemPath(productName) + suffix);
 
     internal static string WithQuery(string path, int limit, string? cursor, params (string Name, string? Value)[] extra)
     {
@@ -83,67 +72,26 @@ internal sealed class MenuApiClient(HttpClient http)
         return path + "?" + string.Join('&', query);
     }
 
-    private async Task<MenuPage> GetPageAsync(string uri, CancellationToken cancellationToken)
-    {
-        var result = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, uri), cancellationToken, readPage: true);
-        if (result.page is null)
+    private Task<MenuPage> GetPageAsync(string uri, CancellationToken cancellationToken) =>
+        ApiCall.SendAsync(http, () => new HttpRequestMessage(HttpMethod.Get, uri), async response => response.IsSuccessStatusCode
+            ? await ApiCall.ReadJsonAsync<MenuPage>(response, Service, cancellationToken)
+            : throw new MenuApiUnavailableException((await ReadFailureAsync(response, cancellationToken)).Problem?.Message ?? "The menu service answered without a page."),
+            Service, cancellationToken);
+
+    private Task<ApiResult> SendAsync(Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken) =>
+        ApiCall.SendAsync(http, createRequest, async response =>
         {
-            throw new MenuApiUnavailableException(result.result.Problem?.Message ?? "The menu service answered without a page.");
-        }
+            if (!response.IsSuccessStatusCode) return await ReadFailureAsync(response, cancellationToken);
+            var item = await ReadItemAsync(response, cancellationToken);
+            return new ApiResult(ApiOutcome.Success, item, response.Headers.ETag?.ToString() ?? EtagOf(item));
+        }, Service, cancellationToken);
 
-        return result.page;
-    }
-
-    private async Task<ApiResult> SendAsync(Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken) =>
-        (await SendAsync(createRequest, cancellationToken, readPage: false)).result;
-
-    private async Task<(ApiResult result, MenuPage? page)> SendAsync(Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken, bool readPage)
+    private static async Task<ApiResult> ReadFailureAsync(HttpResponseMessage response, CancellationToken cancellationToken) => response.StatusCode switch
     {
-        try
-        {
-            using var request = createRequest();
-            using var response = await http.SendAsync(request, cancellationToken);
-            var status = (int)response.StatusCode;
-            if (status >= 500)
-            {
-                var problem = await ApiProblem.ReadAsync(response, cancellationToken);
-                throw new MenuApiUnavailableException(problem.Message);
-            }
-
-            var etag = response.Headers.ETag?.ToString();
-            if (response.IsSuccessStatusCode)
-            {
-                if (readPage)
-                {
-                    var page = await response.Content.ReadFromJsonAsync<MenuPage>(Json, cancellationToken)
-                        ?? throw new MenuApiUnavailableException("The menu service answered with an empty body.");
-                    return (new ApiResult(ApiOutcome.Success), page);
-                }
-
-                var item = await ReadItemAsync(response, cancellationToken);
-                return (new ApiResult(ApiOutcome.Success, item, etag ?? EtagOf(item)), null);
-            }
-
-            return response.StatusCode switch
-            {
-                HttpStatusCode.NotFound => (new ApiResult(ApiOutcome.NotFound, Problem: await ApiProblem.ReadAsync(response, cancellationToken)), null),
-                HttpStatusCode.PreconditionFailed => (new ApiResult(ApiOutcome.Conflict, Problem: await ApiProblem.ReadAsync(response, cancellationToken)), null),
-                HttpStatusCode.Conflict => (await ReadDuplicateAsync(response, cancellationToken), null),
-                _ => (new ApiResult(ApiOutcome.Rejected, Problem: await ApiProblem.ReadAsync(response, cancellationToken)), null),
-            };
-        }
-        catch (Exception ex) when (IsUnreachable(ex, cancellationToken))
-        {
-            throw new MenuApiUnavailableException("The menu service could not be reached.", ex);
-        }
-    }
-
-    private static bool IsUnreachable(Exception ex, CancellationToken cancellationToken) => ex switch
-    {
-        HttpRequestException or ExecutionRejectedException => true,
-        OperationCanceledException => !cancellationToken.IsCancellationRequested, // a timeout, not the user leaving
-        JsonException => true,
-        _ => false,
+        HttpStatusCode.NotFound => new ApiResult(ApiOutcome.NotFound, Problem: await ApiProblem.ReadAsync(response, cancellationToken)),
+        HttpStatusCode.PreconditionFailed => new ApiResult(ApiOutcome.Conflict, Problem: await ApiProblem.ReadAsync(response, cancellationToken)),
+        HttpStatusCode.Conflict => await ReadDuplicateAsync(response, cancellationToken),
+        _ => new ApiResult(ApiOutcome.Rejected, Problem: await ApiProblem.ReadAsync(response, cancellationToken)),
     };
 
     /// <summary>The item's ETag as the Api sends it: its version, quoted.</summary>

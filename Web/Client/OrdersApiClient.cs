@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using CafeMenu.Menu;
-using Polly;
 
 namespace CafeMenu.Web.Client;
 
@@ -15,6 +13,7 @@ internal sealed class OrdersApiClient(HttpClient http)
 {
     public const int DefaultPageSize = 25;
     public const string IdempotencyKeyHeader = "Idempotency-Key";
+    private const string Service = "café's service";
 
     /// <summary>
     /// <c>POST /orders</c>: Success (201, also when the key was used before for this very order), Refused with the lines the
@@ -30,7 +29,7 @@ internal sealed class OrdersApiClient(HttpClient http)
 
     /// <summary><c>GET /guests/{guest_id}/orders/{order_id}</c>: Success with the order and its ETag, or NotFound.</summary>
     public Task<OrderResult> GetAsync(string guestId, string orderId, CancellationToken cancellationToken) =>
-        SendAsync(() => new HttpRequestMessage(HttpMethod.Get, OrderUri(guestId, orderId)), cancellationToken);
+        SendAsync(() => OrderRequest(HttpMethod.Get, guestId, orderId), cancellationToken);
 
     /// <summary>
     /// <c>PATCH .../status</c> with <c>If-Match</c>: Success, Stale (412: someone moved it first), NotAllowed (409), NotFound or
@@ -39,10 +38,8 @@ internal sealed class OrdersApiClient(HttpClient http)
     public Task<OrderResult> ChangeStatusAsync(string guestId, string orderId, string status, string etag, CancellationToken cancellationToken) =>
         SendAsync(() =>
         {
-            var request = new HttpRequestMessage(HttpMethod.Patch, OrderUri(guestId, orderId, "/status"))
-            {
-                Content = JsonContent.Create(new StatusChangeRequest(status), options: MenuApiClient.Json),
-            };
+            var request = OrderRequest(HttpMethod.Patch, guestId, orderId, "/status");
+            request.Content = JsonContent.Create(new StatusChangeRequest(status), options: MenuApiClient.Json);
             request.Headers.TryAddWithoutValidation("If-Match", etag);
             return request;
         }, cancellationToken);
@@ -60,43 +57,22 @@ internal sealed class OrdersApiClient(HttpClient http)
 
     private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>The absolute order URL sent as written, so the '%23' of the order id stays one path segment.</summary>
-    private Uri OrderUri(string guestId, string orderId, string suffix = "")
-    {
-        var path = $"guests/{Uri.EscapeDataString(guestId)}/orders/{OrderId.UrlSegment(orderId)}{suffix}";
-        return http.BaseAddress is { } root
-            ? new Uri(root.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/" + path, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true })
-            : new Uri(path, UriKind.Relative);
-    }
+    /// <summary>A request to the order's URL, sent as written, so the '%23' of the order id stays one path segment.</summary>
+    private HttpRequestMessage OrderRequest(HttpMethod method, string guestId, string orderId, string suffix = "") =>
+        ApiCall.ExactPath(http, method, $"guests/{Uri.EscapeDataString(guestId)}/orders/{OrderId.UrlSegment(orderId)}{suffix}");
 
-    private async Task<OrdersPageResult> GetPageAsync(string uri, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var response = await http.GetAsync(uri, cancellationToken);
-            if ((int)response.StatusCode >= 500) throw new MenuApiUnavailableException((await ApiProblem.ReadAsync(response, cancellationToken)).Message);
-            if (!response.IsSuccessStatusCode) return new OrdersPageResult(null, await ApiProblem.ReadAsync(response, cancellationToken));
-            var page = await response.Content.ReadFromJsonAsync<OrdersPage>(MenuApiClient.Json, cancellationToken)
-                ?? throw new MenuApiUnavailableException("The café's service answered with an empty body.");
-            return new OrdersPageResult(page);
-        }
-        catch (Exception ex) when (IsUnreachable(ex, cancellationToken))
-        {
-            throw new MenuApiUnavailableException("The café's service could not be reached.", ex);
-        }
-    }
+    private Task<OrdersPageResult> GetPageAsync(string uri, CancellationToken cancellationToken) =>
+        ApiCall.SendAsync(http, () => new HttpRequestMessage(HttpMethod.Get, uri), async response => response.IsSuccessStatusCode
+            ? new OrdersPageResult(await ApiCall.ReadJsonAsync<OrdersPage>(response, Service, cancellationToken))
+            : new OrdersPageResult(null, await ApiProblem.ReadAsync(response, cancellationToken)),
+            Service, cancellationToken);
 
-    private async Task<OrderResult> SendAsync(Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken)
-    {
-        try
+    private Task<OrderResult> SendAsync(Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken) =>
+        ApiCall.SendAsync(http, createRequest, async response =>
         {
-            using var request = createRequest();
-            using var response = await http.SendAsync(request, cancellationToken);
-            if ((int)response.StatusCode >= 500) throw new MenuApiUnavailableException((await ApiProblem.ReadAsync(response, cancellationToken)).Message);
             if (response.IsSuccessStatusCode)
             {
-                var order = await response.Content.ReadFromJsonAsync<Order>(MenuApiClient.Json, cancellationToken)
-                    ?? throw new MenuApiUnavailableException("The café's service answered with an empty body.");
+                var order = await ApiCall.ReadJsonAsync<Order>(response, Service, cancellationToken);
                 return new OrderResult(OrderOutcome.Success, order, response.Headers.ETag?.ToString() ?? EtagOf(order));
             }
 
@@ -111,17 +87,5 @@ internal sealed class OrdersApiClient(HttpClient http)
                 HttpStatusCode.Conflict => new OrderResult(OrderOutcome.NotAllowed, current, Problem: problem),
                 _ => new OrderResult(OrderOutcome.Rejected, Problem: problem),
             };
-        }
-        catch (Exception ex) when (IsUnreachable(ex, cancellationToken))
-        {
-            throw new MenuApiUnavailableException("The café's service could not be reached.", ex);
-        }
-    }
-
-    private static bool IsUnreachable(Exception ex, CancellationToken cancellationToken) => ex switch
-    {
-        HttpRequestException or ExecutionRejectedException or JsonException => true,
-        OperationCanceledException => !cancellationToken.IsCancellationRequested, // a timeout, not the user leaving
-        _ => false,
-    };
+        }, Service, cancellationToken);
 }

@@ -19,7 +19,7 @@ internal sealed class GuestOrderHistory(OrdersApiClient api, string guestId)
 
     public IReadOnlyList<Order> Orders => _orders;
 
-    public bool HasMore { get; private set; }
+    public bool HasMore => _cursor is not null;
 
     /// <summary>True once a search has answered (so "no orders" can be told apart from "not looked yet").</summary>
     public bool Searched { get; private set; }
@@ -38,7 +38,6 @@ internal sealed class GuestOrderHistory(OrdersApiClient api, string guestId)
     {
         _orders.Clear();
         _cursor = null;
-        HasMore = false;
         Searched = false;
         Problem = From is { } from && To is { } to && to < from ? "The last day comes before the first day: swap them or pick another range." : null;
         return Problem is null ? LoadPageAsync(cancellationToken) : Task.CompletedTask;
@@ -62,7 +61,6 @@ internal sealed class GuestOrderHistory(OrdersApiClient api, string guestId)
 
             _orders.AddRange(page.Items.Where(o => _orders.All(known => known.OrderId != o.OrderId)));
             _cursor = page.NextCursor;
-            HasMore = page.NextCursor is not null;
             Searched = true;
         }
         catch (MenuApiUnavailableException ex)

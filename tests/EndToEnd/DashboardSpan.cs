@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 
 namespace CafeMenu.EndToEnd;
@@ -18,6 +19,32 @@ internal sealed record Span(string Service, string TraceId, string SpanId, strin
         }
 
         return chain;
+    }
+
+    /// <summary>
+    /// Asks the dashboard for the web's recent traces every half second until one is <paramref name="complete"/>; fails after
+    /// <paramref name="timeout"/> naming <paramref name="what"/> and the spans last seen.
+    /// </summary>
+    public static async Task<List<Span>> WaitForTraceAsync(HttpClient dashboard, Func<List<Span>, bool> complete, string what, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            using var response = await dashboard.GetAsync("/api/telemetry/traces?resource=web&limit=200", deadline.Token);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var spans = Parse(await response.Content.ReadAsStringAsync(deadline.Token));
+            var trace = spans.GroupBy(s => s.TraceId).Select(t => t.ToList()).FirstOrDefault(complete);
+            if (trace is not null) return trace;
+
+            try
+            {
+                await Task.Delay(500, deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Assert.Fail($"No complete {what} trace within {timeout}; spans seen:\n{string.Join('\n', spans.Select(s => $"{s.Service} {s.Name}"))}");
+            }
+        }
     }
 
     public static List<Span> Parse(string json)

@@ -33,7 +33,9 @@ public sealed class OrderTraceTests(CafeAppFixture cafe)
 
         using var dashboard = new HttpClient { BaseAddress = cafe.App.GetEndpoint("aspire-dashboard", "http") };
         dashboard.DefaultRequestHeaders.Add("x-api-key", cafe.DashboardApiKey);
-        var trace = await WaitForPlacingAsync(dashboard);
+        var trace = await Span.WaitForTraceAsync(dashboard,
+            t => t.Any(s => s.ParentSpanId.Length == 0 && s.Name == "Place order") && t.Any(s => s.Name == "DynamoDB.TransactWriteItems"),
+            "order-placing", Timeout);
 
         var root = Assert.Single(trace, s => s.ParentSpanId.Length == 0);
         Assert.Equal(("web", "Place order"), (root.Service, root.Name));
@@ -45,30 +47,5 @@ public sealed class OrderTraceTests(CafeAppFixture cafe)
         Assert.Contains(chain, s => s.Service == "web" && s.Kind == 3);
         Assert.Contains("\"Orders\"", write.Attribute("aws.dynamodb.table_names"), StringComparison.Ordinal);
         Assert.Contains("\"FoodProducts\"", write.Attribute("aws.dynamodb.table_names"), StringComparison.Ordinal);
-    }
-
-    private static async Task<List<Span>> WaitForPlacingAsync(HttpClient dashboard)
-    {
-        using var deadline = new CancellationTokenSource(Timeout);
-        var seen = "";
-        while (true)
-        {
-            using var response = await dashboard.GetAsync("/api/telemetry/traces?resource=web&limit=200", deadline.Token);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var spans = Span.Parse(await response.Content.ReadAsStringAsync(deadline.Token));
-            var placing = spans.GroupBy(s => s.TraceId).Select(t => t.ToList())
-                .FirstOrDefault(t => t.Any(s => s.ParentSpanId.Length == 0 && s.Name == "Place order") && t.Any(s => s.Name == "DynamoDB.TransactWriteItems"));
-            if (placing is not null) return placing;
-
-            seen = string.Join('\n', spans.Select(s => $"{s.Service} {s.Name}"));
-            try
-            {
-                await Task.Delay(500, deadline.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                Assert.Fail($"No complete order-placing trace within {Timeout}; spans seen:\n{seen}");
-            }
-        }
     }
 }

@@ -25,7 +25,9 @@ public sealed class PageViewTraceTests(CafeAppFixture cafe)
         Assert.False(string.IsNullOrEmpty(cafe.DashboardApiKey), "the AppHost generated no dashboard API key");
         dashboard.DefaultRequestHeaders.Add("x-api-key", cafe.DashboardApiKey);
 
-        var trace = await WaitForPageViewAsync(dashboard);
+        var trace = await Span.WaitForTraceAsync(dashboard,
+            t => t.Any(s => s.ParentSpanId.Length == 0 && s.Name == "GET /") && t.Any(s => s.Name == "DynamoDB.Scan") && t.Any(s => s.Name == "DynamoDB.Query"),
+            "page-view", Timeout);
 
         var root = Assert.Single(trace, s => s.ParentSpanId.Length == 0);
         Assert.Equal(("web", "GET /"), (root.Service, root.Name));
@@ -46,36 +48,5 @@ public sealed class PageViewTraceTests(CafeAppFixture cafe)
         }
 
         Assert.All(reads.Where(s => s.Name == "DynamoDB.Query"), q => Assert.Equal("special_GSI", q.Attribute("aws.dynamodb.index_name")));
-    }
-
-    private async Task<List<Span>> WaitForPageViewAsync(HttpClient dashboard)
-    {
-        using var deadline = new CancellationTokenSource(Timeout);
-        var seen = "";
-        while (true)
-        {
-            using var response = await dashboard.GetAsync("/api/telemetry/traces?resource=web&limit=200", deadline.Token);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var spans = Span.Parse(await response.Content.ReadAsStringAsync(deadline.Token));
-            foreach (var traceSpans in spans.GroupBy(s => s.TraceId))
-            {
-                var trace = traceSpans.ToList();
-                if (trace.Any(s => s.ParentSpanId.Length == 0 && s.Name == "GET /")
-                    && trace.Any(s => s.Name == "DynamoDB.Scan") && trace.Any(s => s.Name == "DynamoDB.Query"))
-                {
-                    return trace;
-                }
-            }
-
-            seen = string.Join('\n', spans.Select(s => $"{s.Service} {s.Name}"));
-            try
-            {
-                await Task.Delay(500, deadline.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                Assert.Fail($"No complete page-view trace within {Timeout}; spans seen:\n{seen}");
-            }
-        }
     }
 }

@@ -32,4 +32,22 @@ public class MenuApiClientRegistrationTests
         Assert.Equal([path, path, path + "/special", path], api.Requests.Select(r => r.PathAndQuery));
         Assert.All(api.Authorities, authority => Assert.Equal("127.0.0.1:5999", authority));
     }
+
+    [Fact]
+    public async Task Through_service_discovery_an_order_path_reaches_the_wire_as_written()
+    {
+        var api = new FakeApi((_, _) => FakeOrders.Answer(FakeOrders.Order(), HttpStatusCode.OK));
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration["services:api:http:0"] = "http://127.0.0.1:5999";
+        builder.AddServiceDefaults();
+        builder.AddMenuWeb();
+        builder.Services.AddHttpClient<OrdersApiClient>().ConfigurePrimaryHttpMessageHandler(() => api);
+        await using var app = builder.Build();
+        var client = app.Services.GetRequiredService<OrdersApiClient>();
+
+        await client.GetAsync("g1", "2025-01-02T03:04:05.678Z#0123456789ab", CancellationToken.None);
+
+        Assert.Equal("/guests/g1/orders/2025-01-02T03%3A04%3A05.678Z%230123456789ab", api.Requests.Single().PathAndQuery);
+        Assert.Equal("127.0.0.1:5999", api.Authorities.Single());
+    }
 }

@@ -3,11 +3,10 @@
 // Usage:
 //   seed <endpoint> <table>                                  create the menu table and 40 items, 10 on special (2 out of stock)
 //   run <endpoint> <table> <get|specials> <workers> <seconds> one line: requests/s p50_ms p99_ms requests errors
-using System.Diagnostics;
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Amazon.Runtime;
+using CafeMenu.Bench;
 using CafeMenu.Menu;
 
 var inv = CultureInfo.InvariantCulture;
@@ -17,27 +16,12 @@ if (args is not ["seed", _, _] and not ["run", _, _, "get" or "specials", _, _])
     return 2;
 }
 
-using var client = new AmazonDynamoDBClient(
-    new BasicAWSCredentials("local", "local"),
-    new AmazonDynamoDBConfig { ServiceURL = args[1], AuthenticationRegion = "us-east-1" });
+using var client = CeilingBench.Client(args[1]);
 var table = args[2];
 
 if (args[0] == "seed")
 {
-    // DynamoDB Local's JVM takes seconds to listen, more on a busy machine.
-    var waited = Stopwatch.StartNew();
-    while (true)
-    {
-        try
-        {
-            await client.ListTablesAsync();
-            break;
-        }
-        catch (Exception e) when (e is AmazonServiceException or HttpRequestException && waited.Elapsed < TimeSpan.FromMinutes(3))
-        {
-            await Task.Delay(300);
-        }
-    }
+    await CeilingBench.WaitForDynamoDbAsync(client);
 
     await TableSetup.EnsureMenuTableAsync(client, table);
     for (var i = 0; i < 40; i++)
@@ -92,29 +76,8 @@ Func<CancellationToken, Task> call = operation == "get"
         while (start is not null && found < 25);
     };
 
-using var stop = new CancellationTokenSource(duration);
-var errors = 0;
-var latencies = await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
-{
-    var mine = new List<double>();
-    while (!stop.IsCancellationRequested)
-    {
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            await call(CancellationToken.None);
-            mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        }
-        catch (AmazonServiceException)
-        {
-            Interlocked.Increment(ref errors);
-        }
-    }
-
-    return mine;
-})));
-
-var all = latencies.SelectMany(l => l).Order().ToArray();
-double Percentile(double p) => all.Length == 0 ? double.NaN : all[Math.Min(all.Length - 1, (int)Math.Ceiling(p * all.Length) - 1)];
+var (latencies, errors) = await CeilingBench.MeasureAsync(() => call(CancellationToken.None), workers, duration);
+var all = latencies.Order().ToArray();
+double Percentile(double p) => CeilingBench.Percentile(all, p);
 Console.WriteLine(string.Create(inv, $"{all.Length / duration.TotalSeconds:F0} {Percentile(0.50):F2} {Percentile(0.99):F2} {all.Length} {errors}"));
 return 0;

@@ -20,7 +20,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Amazon.Runtime;
+using CafeMenu.Bench;
 using CafeMenu.Menu;
 using A = CafeMenu.Menu.OrdersTable.Attributes;
 using M = CafeMenu.Menu.MenuTable.Attributes;
@@ -32,28 +32,13 @@ if (args is not ["seed", _, _, _, _] and not ["run", _, _, _, "tx" or "place" or
     return 2;
 }
 
-using var client = new AmazonDynamoDBClient(
-    new BasicAWSCredentials("local", "local"),
-    new AmazonDynamoDBConfig { ServiceURL = args[1], AuthenticationRegion = "us-east-1" });
+using var client = CeilingBench.Client(args[1]);
 var menuTable = args[2];
 var ordersTable = args[3];
 
 if (args[0] == "seed")
 {
-    // DynamoDB Local's JVM takes seconds to listen, more on a busy machine.
-    var waited = Stopwatch.StartNew();
-    while (true)
-    {
-        try
-        {
-            await client.ListTablesAsync();
-            break;
-        }
-        catch (Exception e) when (e is AmazonServiceException or HttpRequestException && waited.Elapsed < TimeSpan.FromMinutes(3))
-        {
-            await Task.Delay(300);
-        }
-    }
+    await CeilingBench.WaitForDynamoDbAsync(client);
 
     await TableSetup.EnsureMenuTableAsync(client, menuTable);
     await OrdersTableSetup.EnsureAsync(client, ordersTable);
@@ -210,10 +195,10 @@ var calls = new Dictionary<string, Func<Task>>
 
 if (args[0] == "run")
 {
-    var (latencies, errors) = await MeasureAsync(calls[args[4]], int.Parse(args[5], inv), TimeSpan.FromSeconds(double.Parse(args[6], inv)));
+    var (latencies, errors) = await CeilingBench.MeasureAsync(calls[args[4]], int.Parse(args[5], inv), TimeSpan.FromSeconds(double.Parse(args[6], inv)));
     var duration = double.Parse(args[6], inv);
     var all = latencies.Order().ToArray();
-    double Percentile(double p) => all.Length == 0 ? double.NaN : all[Math.Min(all.Length - 1, (int)Math.Ceiling(p * all.Length) - 1)];
+    double Percentile(double p) => CeilingBench.Percentile(all, p);
     Console.WriteLine(string.Create(inv, $"{all.Length / duration:F0} {Percentile(0.50):F2} {Percentile(0.99):F2} {all.Length} {errors} {conflicts}"));
     return 0;
 }
@@ -233,7 +218,7 @@ while (Console.ReadLine() is { } line)
     conflicts = 0;
     var cpu = Process.GetCurrentProcess().TotalProcessorTime;
     var clock = Stopwatch.StartNew();
-    var (latencies, errors) = await MeasureAsync(slice, int.Parse(w, inv), TimeSpan.FromSeconds(double.Parse(secs, inv)));
+    var (latencies, errors) = await CeilingBench.MeasureAsync(slice, int.Parse(w, inv), TimeSpan.FromSeconds(double.Parse(secs, inv)));
     var elapsed = clock.Elapsed.TotalSeconds;
     var used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
     await File.WriteAllLinesAsync(file, latencies.Select(ms => ((long)Math.Round(ms * 1000)).ToString(inv)));
@@ -241,33 +226,6 @@ while (Console.ReadLine() is { } line)
 }
 
 return 0;
-
-// N workers, each one call after the other until the time is up; the latency of every call that succeeded, in ms.
-static async Task<(List<double> Latencies, int Errors)> MeasureAsync(Func<Task> call, int workers, TimeSpan duration)
-{
-    using var stop = new CancellationTokenSource(duration);
-    var errors = 0;
-    var latencies = await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
-    {
-        var mine = new List<double>();
-        while (!stop.IsCancellationRequested)
-        {
-            var started = Stopwatch.GetTimestamp();
-            try
-            {
-                await call();
-                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
-            catch (AmazonServiceException e)
-            {
-                if (Interlocked.Increment(ref errors) == 1) Console.Error.WriteLine($"first error: {e.GetType().Name}: {e.Message}");
-            }
-        }
-
-        return mine;
-    })));
-    return ([.. latencies.SelectMany(l => l)], errors);
-}
 
 /// <summary>
 /// The bench's order, the same as bench/orders/place.lua sends to the Api: a guest out of 1,000, three consecutive menu items
