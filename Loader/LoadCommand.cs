@@ -119,7 +119,8 @@ internal sealed class LoadCommand(IAmazonDynamoDB dynamo, IAnsiConsole console, 
     private static async Task<ValidationOutcome> ValidateAsync(List<RecordSource> sources, TableSchema schema, LoadOptions options, CancellationToken cancellationToken)
     {
         using var phase = LoaderTelemetry.Source.StartActivity("loader.validate");
-        var validation = await Task.Run(() => InputValidator.Validate(sources, schema, options.OnDuplicate, MaxErrorsKept, cancellationToken), cancellationToken);
+        var validation = await Task.Run(() => InputValidator.Validate(sources, schema, options.OnDuplicate, MaxErrorsKept, cancellationToken,
+            fingerprints: !options.DryRun), cancellationToken);
         phase?.SetTag("loader.records", validation.Records);
         phase?.SetTag("loader.validation_errors", validation.ErrorCount);
         return validation;

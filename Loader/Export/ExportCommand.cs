@@ -15,10 +15,12 @@ internal sealed class ExportCommand(IAmazonDynamoDB dynamo, IAnsiConsole console
     /// <summary>
     /// A page that times out or is throttled is asked for again (the SDK's own retries are off in the Loader), for as long
     /// as writes would be: one Scan page of a 200,000-item table took DynamoDB Local over the 10 s timeout in a bench run.
+    /// The timeout is the outer strategy, so it bounds all the attempts at one page together: inside the retry it bounded
+    /// each attempt alone, and a DynamoDB that answered every Scan with an error was asked again without end.
     /// </summary>
     private readonly ResiliencePipeline _pageRetry = new ResiliencePipelineBuilder()
-        .AddRetry(WriteRetry.Backoff(retry, WriteRetry.IsRetryable))
         .AddTimeout(retry.GiveUpAfter)
+        .AddRetry(WriteRetry.Backoff(retry, WriteRetry.IsRetryable))
         .Build();
 
     public async Task<int> RunAsync(string table, string outPath, CancellationToken cancellationToken)

@@ -39,8 +39,12 @@ internal sealed class ValidationOutcome(int maxErrorsKept)
 /// <summary>The first pass over the input: every record read, converted and checked before anything is written.</summary>
 internal static class InputValidator
 {
+    /// <param name="fingerprints">
+    /// Whether each winning record keeps its <see cref="ItemFingerprint"/>, which only a writing pass reads: a dry run
+    /// has none, and leaves the <see cref="RecordId.Fingerprint"/>s zero.
+    /// </param>
     public static ValidationOutcome Validate(IReadOnlyList<RecordSource> sources, TableSchema schema, DuplicatePolicy duplicates,
-        int maxErrorsKept, CancellationToken cancellationToken)
+        int maxErrorsKept, CancellationToken cancellationToken, bool fingerprints = true)
     {
         var result = new ValidationOutcome(maxErrorsKept);
         for (var file = 0; file < sources.Count; file++)
@@ -68,7 +72,7 @@ internal static class InputValidator
 
                 if (result.ErrorCount != errorsBefore) continue;
 
-                var id = new RecordId(file, record.Ordinal, record.Line, ItemFingerprint.Of(item));
+                var id = new RecordId(file, record.Ordinal, record.Line, fingerprints ? ItemFingerprint.Of(item) : default);
                 var key = ItemKey.Hash(ItemKey.Canonical(schema, item));
                 if (!result.Winners.TryGetValue(key, out var earlier))
                 {

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using Amazon.DynamoDBv2.Model;
@@ -10,92 +12,100 @@ namespace CafeMenu.Loader.Validation;
 /// </summary>
 /// <remarks>
 /// Both passes read the same text with the same reader, so attribute order and number spelling agree when the record did
-/// not change; no canonical form is needed.
+/// not change; no canonical form is needed. The item is laid out in one reused buffer per thread and hashed in one call:
+/// a hasher object per item and an append per tag, length and name cost more than the hashing itself. The hash lives only
+/// in memory, between the two passes of one run, so its layout may change freely.
 /// </remarks>
 internal static class ItemFingerprint
 {
+    [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
+
     public static UInt128 Of(Dictionary<string, AttributeValue> item)
     {
-        var hash = new XxHash128();
-        AppendMap(hash, item);
-        return hash.GetCurrentHashAsUInt128();
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        AppendMap(buffer, item);
+        return XxHash128.HashToUInt128(buffer.WrittenSpan);
     }
 
-    private static void AppendMap(XxHash128 hash, Dictionary<string, AttributeValue> map)
+    private static void AppendMap(ArrayBufferWriter<byte> buffer, Dictionary<string, AttributeValue> map)
     {
-        AppendLength(hash, map.Count);
+        AppendLength(buffer, map.Count);
         foreach (var (name, value) in map)
         {
-            AppendText(hash, name);
-            AppendValue(hash, value);
+            AppendText(buffer, name);
+            AppendValue(buffer, value);
         }
     }
 
-    private static void AppendValue(XxHash128 hash, AttributeValue value)
+    private static void AppendValue(ArrayBufferWriter<byte> buffer, AttributeValue value)
     {
         // A type tag before each value: S "1" and N "1" must not hash alike.
-        if (value.S is not null) Tagged(hash, 'S', value.S);
-        else if (value.N is not null) Tagged(hash, 'N', value.N);
+        if (value.S is not null) Tagged(buffer, 'S', value.S);
+        else if (value.N is not null) Tagged(buffer, 'N', value.N);
         else if (value.B is not null)
         {
-            Tag(hash, 'B');
-            AppendBytes(hash, value.B.ToArray());
+            Tag(buffer, 'B');
+            AppendBytes(buffer, value.B.ToArray());
         }
-        else if (value.BOOL is { } flag) Tag(hash, flag ? 't' : 'f');
-        else if (value.NULL is true) Tag(hash, '0');
+        else if (value.BOOL is { } flag) Tag(buffer, flag ? 't' : 'f');
+        else if (value.NULL is true) Tag(buffer, '0');
         else if (value.M is not null)
         {
-            Tag(hash, 'M');
-            AppendMap(hash, value.M);
+            Tag(buffer, 'M');
+            AppendMap(buffer, value.M);
         }
         else if (value.L is not null)
         {
-            Tag(hash, 'L');
-            AppendLength(hash, value.L.Count);
-            foreach (var element in value.L) AppendValue(hash, element);
+            Tag(buffer, 'L');
+            AppendLength(buffer, value.L.Count);
+            foreach (var element in value.L) AppendValue(buffer, element);
         }
-        else if (value.SS is not null) TaggedList(hash, 's', value.SS);
-        else if (value.NS is not null) TaggedList(hash, 'n', value.NS);
+        else if (value.SS is not null) TaggedList(buffer, 's', value.SS);
+        else if (value.NS is not null) TaggedList(buffer, 'n', value.NS);
         else if (value.BS is not null)
         {
-            Tag(hash, 'b');
-            AppendLength(hash, value.BS.Count);
-            foreach (var bytes in value.BS) AppendBytes(hash, bytes.ToArray());
+            Tag(buffer, 'b');
+            AppendLength(buffer, value.BS.Count);
+            foreach (var bytes in value.BS) AppendBytes(buffer, bytes.ToArray());
         }
-        else Tag(hash, '?');
+        else Tag(buffer, '?');
     }
 
-    private static void Tagged(XxHash128 hash, char tag, string text)
+    private static void Tagged(ArrayBufferWriter<byte> buffer, char tag, string text)
     {
-        Tag(hash, tag);
-        AppendText(hash, text);
+        Tag(buffer, tag);
+        AppendText(buffer, text);
     }
 
-    private static void TaggedList(XxHash128 hash, char tag, List<string> values)
+    private static void TaggedList(ArrayBufferWriter<byte> buffer, char tag, List<string> values)
     {
-        Tag(hash, tag);
-        AppendLength(hash, values.Count);
-        foreach (var value in values) AppendText(hash, value);
+        Tag(buffer, tag);
+        AppendLength(buffer, values.Count);
+        foreach (var value in values) AppendText(buffer, value);
     }
 
-    private static void Tag(XxHash128 hash, char tag) => hash.Append([(byte)tag]);
-
-    private static void AppendLength(XxHash128 hash, int length)
+    private static void Tag(ArrayBufferWriter<byte> buffer, char tag)
     {
-        Span<byte> bytes = stackalloc byte[sizeof(int)];
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(bytes, length);
-        hash.Append(bytes);
+        buffer.GetSpan(1)[0] = (byte)tag;
+        buffer.Advance(1);
     }
 
-    private static void AppendBytes(XxHash128 hash, byte[] bytes)
+    private static void AppendLength(ArrayBufferWriter<byte> buffer, int length)
     {
-        AppendLength(hash, bytes.Length);
-        hash.Append(bytes);
+        BinaryPrimitives.WriteInt32LittleEndian(buffer.GetSpan(sizeof(int)), length);
+        buffer.Advance(sizeof(int));
     }
 
-    private static void AppendText(XxHash128 hash, string text)
+    private static void AppendBytes(ArrayBufferWriter<byte> buffer, byte[] bytes)
     {
-        AppendLength(hash, text.Length);
-        hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
+        AppendLength(buffer, bytes.Length);
+        buffer.Write(bytes);
+    }
+
+    private static void AppendText(ArrayBufferWriter<byte> buffer, string text)
+    {
+        AppendLength(buffer, text.Length);
+        buffer.Write(MemoryMarshal.AsBytes(text.AsSpan()));
     }
 }

@@ -61,4 +61,27 @@ public class FaultInjectionTests(DynamoDbLocalFixture dynamo)
         var exported = File.ReadAllLines(output).Select(line => JsonDocument.Parse(line).RootElement.GetProperty("Item").GetProperty("product_name").GetProperty("S").GetString());
         Assert.Equal(Enumerable.Range(0, 3_000).Select(i => $"item {i:D5}"), exported.Order());
     }
+
+    [Fact]
+    public async Task An_export_whose_pages_keep_failing_gives_up_after_the_retry_limit_instead_of_asking_forever()
+    {
+        var table = DynamoDbLocalFixture.UniqueTableName("fault");
+        var file = LoaderRun.TempFile("g.ndjson", "{\"product_name\":\"item 00001\",\"price\":2.25}\n");
+        var load = await LoaderRun.RunAsync(dynamo, "load", file, "--table", table, "--create-table", "--progress", "none");
+        Assert.True(load.ExitCode == 0, load.ToString());
+        await using var proxy = FaultInjectingProxy.PassingThrough(dynamo.ServiceUrl);
+        proxy.FailScansEvery = 1; // every Scan is answered 500
+        var output = Path.Combine(Path.GetDirectoryName(file)!, "export-failing.ndjson");
+        var retry = new Dictionary<string, string?>
+        {
+            ["Loader:Retry:GiveUpAfter"] = "00:00:02", ["Loader:Retry:BaseDelay"] = "00:00:00.005", ["Loader:Retry:MaxDelay"] = "00:00:00.100",
+        };
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var export = await LoaderRun.RunAsync(proxy.Url, retry, "export", "--table", table, "--out", output);
+
+        Assert.True(export.ExitCode == 1, export.ToString());
+        Assert.True(proxy.ScansFailed >= 2, $"{proxy.ScansFailed} scans failed");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"gave up after {watch.Elapsed}");
+    }
 }
