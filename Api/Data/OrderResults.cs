@@ -20,18 +20,6 @@ internal sealed record PlaceResult(PlaceStatus Status, Order? Order = null, IRea
 /// <summary>A line the menu refuses, by its zero-based position: why, and what the menu holds now.</summary>
 internal sealed record RefusedLine(int Line, string ProductName, string Reason, decimal? CurrentPrice = null, long? StockLeft = null);
 
-/// <summary>Why a line is refused; the values are the metric tag and the <c>reason</c> in a 409.</summary>
-internal static class RefusalReasons
-{
-    public const string UnknownProduct = "unknown_product";
-    public const string OutOfStock = "out_of_stock";
-    public const string PriceChanged = "price_changed";
-    public const string NotEnoughStock = "not_enough_stock";
-
-    /// <summary>The product changed between the read and the write in a way the read did not show (for example its stock began to be counted).</summary>
-    public const string MenuChanged = "menu_changed";
-}
-
 /// <summary>What a status change did.</summary>
 internal enum AdvanceStatus
 {

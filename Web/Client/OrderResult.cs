@@ -42,13 +42,3 @@ internal sealed record RefusedOrderLine(
     [property: JsonPropertyName("reason")] string Reason,
     [property: JsonPropertyName("current_price")] decimal? CurrentPrice,
     [property: JsonPropertyName("stock_left")] long? StockLeft);
-
-/// <summary>The reasons a 409 gives for a refused line (the Api's <c>reason</c> values).</summary>
-internal static class RefusalReasons
-{
-    public const string UnknownProduct = "unknown_product";
-    public const string OutOfStock = "out_of_stock";
-    public const string PriceChanged = "price_changed";
-    public const string NotEnoughStock = "not_enough_stock";
-    public const string MenuChanged = "menu_changed";
-}

@@ -1,3 +1,4 @@
+using CafeMenu.Menu;
 using CafeMenu.Web.Client;
 
 namespace CafeMenu.Web.Models;
