@@ -22,9 +22,14 @@ internal sealed record Span(string Service, string TraceId, string SpanId, strin
     }
 
     /// <summary>
-    /// Asks the dashboard for the web's recent traces every half second until one is <paramref name="complete"/>; fails after
-    /// <paramref name="timeout"/> naming <paramref name="what"/> and the spans last seen.
+    /// Asks the dashboard for the web's recent traces every half second until one is <paramref name="complete"/> and every
+    /// parent its spans name has arrived; fails after <paramref name="timeout"/> naming <paramref name="what"/> and the spans
+    /// last seen.
     /// </summary>
+    /// <remarks>
+    /// Each service exports its spans in its own batches, so the dashboard can hold the Api's DynamoDB span before the Api's
+    /// server span that is its parent: a trace is only judged once it is connected.
+    /// </remarks>
     public static async Task<List<Span>> WaitForTraceAsync(HttpClient dashboard, Func<List<Span>, bool> complete, string what, TimeSpan timeout)
     {
         using var deadline = new CancellationTokenSource(timeout);
@@ -33,7 +38,7 @@ internal sealed record Span(string Service, string TraceId, string SpanId, strin
             using var response = await dashboard.GetAsync("/api/telemetry/traces?resource=web&limit=200", deadline.Token);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var spans = Parse(await response.Content.ReadAsStringAsync(deadline.Token));
-            var trace = spans.GroupBy(s => s.TraceId).Select(t => t.ToList()).FirstOrDefault(complete);
+            var trace = spans.GroupBy(s => s.TraceId).Select(t => t.ToList()).FirstOrDefault(t => complete(t) && IsConnected(t));
             if (trace is not null) return trace;
 
             try
@@ -46,6 +51,9 @@ internal sealed record Span(string Service, string TraceId, string SpanId, strin
             }
         }
     }
+
+    private static bool IsConnected(List<Span> trace) =>
+        trace.All(s => s.ParentSpanId.Length == 0 || trace.Any(parent => parent.SpanId == s.ParentSpanId));
 
     public static List<Span> Parse(string json)
     {
