@@ -11,10 +11,7 @@ internal static class CreatePreconditions
     {
         var request = context.HttpContext.Request;
         if (request.Headers.IfMatch.Count == 0) return next(context);
-        if (ETags.ParseIfMatch(request.Headers.IfMatch, out var condition) is { } malformed)
-        {
-            return ValueTask.FromResult<object?>(MenuProblems.MalformedIfMatch(malformed));
-        }
+        if (ETags.ReadIfMatch(request.Headers.IfMatch, out var condition) is { } malformed) return ValueTask.FromResult<object?>(malformed);
 
         if (condition.AnyVersion) return next(context);
         return ValueTask.FromResult<object?>(TypedResults.Problem(

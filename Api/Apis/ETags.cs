@@ -1,5 +1,6 @@
 using System.Globalization;
 using CafeMenu.Api.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
@@ -17,8 +18,13 @@ internal static class ETags
     /// Reads If-Match: <c>*</c> allows any existing item; otherwise the strong tags that hold a version. Weak or foreign tags
     /// can never match (RFC 9110 compares If-Match strongly), so they leave <see cref="VersionCondition.Versions"/> empty.
     /// </summary>
-    /// <returns>null, or why the header cannot be used: not a list of entity tags, or more than <see cref="MaxVersions"/> versions.</returns>
-    public static string? ParseIfMatch(StringValues header, out VersionCondition condition)
+    /// <returns>null, or the 400 saying why the header cannot be used: not a list of entity tags, or more than <see cref="MaxVersions"/> versions.</returns>
+    public static ProblemHttpResult? ReadIfMatch(StringValues header, out VersionCondition condition) =>
+        Parse(header, out condition) is { } malformed
+            ? TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed If-Match", detail: malformed)
+            : null;
+
+    private static string? Parse(StringValues header, out VersionCondition condition)
     {
         condition = VersionCondition.Any;
         if (!EntityTagHeaderValue.TryParseStrictList(header, out var tags) || tags.Count == 0)

@@ -14,7 +14,7 @@ internal static class MenuItemWrites
         [FromHeader(Name = "If-Match")] string? ifMatch, HttpResponse response, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(ifMatch)) return MenuProblems.IfMatchRequired(name.Value);
-        if (ReadIfMatch(ifMatch, out var condition) is { } malformed) return malformed;
+        if (ETags.ReadIfMatch(ifMatch, out var condition) is { } malformed) return malformed;
         if (patch is null) return MenuValidation.BodyRequired("a JSON object with the fields to change");
 
         patch = MenuValidation.Trimmed(patch);
@@ -40,7 +40,7 @@ internal static class MenuItemWrites
         [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken cancellationToken)
     {
         var condition = VersionCondition.Any;
-        if (ifMatch is not null && ReadIfMatch(ifMatch, out condition) is { } malformed) return malformed;
+        if (ifMatch is not null && ETags.ReadIfMatch(ifMatch, out condition) is { } malformed) return malformed;
 
         var result = await Conditional(services, name.Value, condition,
             () => services.Repository.DeleteAsync(name.Value, condition, cancellationToken), cancellationToken);
@@ -62,13 +62,10 @@ internal static class MenuItemWrites
         MenuServices services, string productName, bool special, string? ifMatch, HttpResponse response, CancellationToken cancellationToken)
     {
         var condition = VersionCondition.Any;
-        if (ifMatch is not null && ReadIfMatch(ifMatch, out condition) is { } malformed) return malformed;
+        if (ifMatch is not null && ETags.ReadIfMatch(ifMatch, out condition) is { } malformed) return malformed;
         var result = await services.Repository.SetSpecialAsync(productName, special, condition, cancellationToken);
         return Outcome(services, special ? "put_special" : "delete_special", productName, result, response);
     }
-
-    private static ProblemHttpResult? ReadIfMatch(string header, out VersionCondition condition) =>
-        ETags.ParseIfMatch(header, out condition) is { } error ? MenuProblems.MalformedIfMatch(error) : null;
 
     /// <summary>
     /// If-Match named only tags that are no version of ours: the precondition fails whenever the item exists, with no write

@@ -18,8 +18,8 @@ internal static class MenuProblems
     {
         Status = StatusCodes.Status422UnprocessableEntity,
         Title = "Stored item cannot be represented",
-        Detail = $"The stored item '{e.ProductName}' cannot be shown exactly: {e.Problem}. Listings leave it out. " + (menuItem
-            ? "Nothing was changed. Fix a price with PATCH and If-Match: * (its ETag cannot be read), or delete the item and add it again; GET /menu lists the rest."
+        Detail = $"The stored item '{e.ProductName}' cannot be shown exactly: {e.Problem}. Listings leave it out. Nothing was changed. " + (menuItem
+            ? "Fix a price with PATCH and If-Match: * (its ETag cannot be read), or delete the item and add it again; GET /menu lists the rest."
             : "It must be corrected in the table; the other orders are listed as usual."),
     };
 
@@ -42,11 +42,6 @@ internal static class MenuProblems
         statusCode: StatusCodes.Status428PreconditionRequired,
         title: "If-Match required",
         detail: $"Send If-Match with the item's ETag (GET {ProductName.ItemPath(productName)} returns it), so a change made meanwhile is never overwritten.");
-
-    public static ProblemHttpResult MalformedIfMatch(string detail) => TypedResults.Problem(
-        statusCode: StatusCodes.Status400BadRequest,
-        title: "Malformed If-Match",
-        detail: detail);
 
     public static ProblemHttpResult VersionMismatch(string productName, MenuItem? current) => TypedResults.Problem(
         statusCode: StatusCodes.Status412PreconditionFailed,

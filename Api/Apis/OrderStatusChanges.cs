@@ -15,7 +15,7 @@ internal static class OrderStatusChanges
     {
         if (Validate(guestId, orderId, change) is { } invalid) return invalid;
         if (string.IsNullOrWhiteSpace(ifMatch)) return OrderProblems.IfMatchRequired(guestId, orderId);
-        if (ETags.ParseIfMatch(ifMatch, out var condition) is { } malformed) return MenuProblems.MalformedIfMatch(malformed);
+        if (ETags.ReadIfMatch(ifMatch, out var condition) is { } malformed) return malformed;
 
         var target = change!.Status;
         var result = await services.StatusWrites.AdvanceAsync(guestId, orderId, target, condition, cancellationToken);

@@ -50,25 +50,28 @@ internal static class OrdersApi
         orders.MapGet(OrderRoute, OrderReads.GetOrder)
             .WithName("GetOrder")
             .WithSummary("One order, with its version as ETag")
-            .WithDescription("GetItem by the full key, strongly consistent. The order id is one path segment: `#` as `%23`. " + Guest)
+            .WithDescription("GetItem by the full key, strongly consistent. The order id is one path segment: `#` as `%23`. 422 when " +
+                "the stored order cannot be represented. " + Guest)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithExamples(null, (200, OrderExamples.Order));
 
         orders.MapPatch(OrderRoute + "/status", OrderStatusChanges.ChangeStatus)
             .WithName("ChangeOrderStatus")
             .WithSummary("Moves an order one step: placed → preparing → ready → collected, or placed → cancelled")
             .WithDescription(
-                "One UpdateItem with `ConditionExpression` on the step's one allowed current status and the version in `If-Match` " +
+                "A GetItem, then one UpdateItem with `ConditionExpression` on the step's one allowed current status and the version in `If-Match` " +
                 "(required). Collected and cancelled orders lose `queue` and leave the kitchen queue; collected ones also lose " +
                 "`expires_at`. 412 with `current` when the order changed since the ETag; 409 with `current` and `allowed` when the step " +
-                "is not allowed from the order's status.")
+                "is not allowed from the order's status; 422, with nothing written, when the stored order cannot be represented.")
             .Accepts<StatusChangeRequest>("application/json")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired)
             .WithExamples(OrderExamples.StatusChange, (200, OrderExamples.Order));
 

@@ -11,21 +11,13 @@ namespace CafeMenu.Api.Data;
 /// A cancelled order gives back the portions it took: the status step and one <c>ADD stock :quantity</c> per counted
 /// product are one TransactWriteItems, so the portions return exactly when the cancellation is written, never twice.
 /// </summary>
-internal sealed class OrderCancellation(IAmazonDynamoDB dynamo, IOptions<OrdersApiOptions> options, IOptions<MenuApiOptions> menu)
+internal sealed class OrderCancellation(IAmazonDynamoDB dynamo, IOptions<MenuApiOptions> menu)
 {
-    /// <summary>The portions the order took, by product: its lines whose product is in stock_taken. A GetItem (strongly consistent) of those two attributes.</summary>
-    public async Task<IReadOnlyList<OrderLine>> PortionsTakenAsync(string guestId, string orderId, CancellationToken cancellationToken)
+    /// <summary>The portions the order took, by product: its lines whose product is in stock_taken.</summary>
+    public static IReadOnlyList<OrderLine> PortionsTaken(Dictionary<string, AttributeValue> order)
     {
-        var response = await dynamo.GetItemAsync(new GetItemRequest
-        {
-            TableName = options.Value.TableName,
-            Key = OrderMapper.Key(guestId, orderId),
-            ProjectionExpression = "#lines, #taken",
-            ExpressionAttributeNames = new() { ["#lines"] = A.Lines, ["#taken"] = A.StockTaken },
-            ConsistentRead = true,
-        }, cancellationToken);
-        if (response.Item?.GetValueOrDefault(A.StockTaken)?.SS is not { Count: > 0 } taken) return [];
-        return (response.Item.GetValueOrDefault(A.Lines)?.L ?? [])
+        if (order.GetValueOrDefault(A.StockTaken)?.SS is not { Count: > 0 } taken) return [];
+        return (order.GetValueOrDefault(A.Lines)?.L ?? [])
             .Select(line => line.M)
             .Where(line => line?.GetValueOrDefault(OrdersTable.LineAttributes.ProductName)?.S is { } name && taken.Contains(name))
             .Select(line => new OrderLine

@@ -7,8 +7,8 @@ using A = CafeMenu.Menu.OrdersTable.Attributes;
 namespace CafeMenu.Api.Data;
 
 /// <summary>
-/// A status change is one UpdateItem whose ConditionExpression holds the step's one allowed predecessor and the version
-/// If-Match named, so of two staff advancing one order with one ETag exactly one wins. Closing an order (collected,
+/// A status change is a strongly consistent read, then one UpdateItem whose ConditionExpression holds the step's one
+/// allowed predecessor and the version If-Match named, so of two staff advancing one order with one ETag exactly one wins. Closing an order (collected,
 /// cancelled) removes <c>queue</c>, so it leaves the sparse queue_GSI; a collected order also loses expires_at and is kept.
 /// </summary>
 internal sealed class OrderStatusWrites(
@@ -16,16 +16,16 @@ internal sealed class OrderStatusWrites(
 {
     public async Task<AdvanceResult> AdvanceAsync(string guestId, string orderId, string target, VersionCondition condition, CancellationToken cancellationToken)
     {
-        // If-Match named only tags that are no version of ours: the precondition fails whenever the order exists, with no write tried.
-        if (condition is { AnyVersion: false, Versions.Count: 0 })
-        {
-            return await orders.GetAsync(guestId, orderId, cancellationToken) is { } current ? new(AdvanceStatus.Stale, current) : new(AdvanceStatus.NotFound);
-        }
+        // Read first: a step on an order the Api cannot represent is a 422 before anything is written (the write alone would
+        // change the order and then fail to answer it), and a cancellation takes its portions from this same read.
+        if (await orders.GetStoredAsync(guestId, orderId, cancellationToken) is not { } stored) return new(AdvanceStatus.NotFound);
+        // If-Match named only tags that are no version of ours: the precondition fails, with no write tried.
+        if (condition is { AnyVersion: false, Versions.Count: 0 }) return new(AdvanceStatus.Stale, stored.Order);
 
         var now = time.GetUtcNow();
         var writeId = Guid.NewGuid().ToString("N");
         var request = Update(guestId, orderId, target, condition, now, writeId);
-        var portions = target == OrderStatus.Cancelled ? await cancellation.PortionsTakenAsync(guestId, orderId, cancellationToken) : [];
+        var portions = target == OrderStatus.Cancelled ? OrderCancellation.PortionsTaken(stored.Item) : [];
         try
         {
             if (portions.Count == 0)

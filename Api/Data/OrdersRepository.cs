@@ -27,12 +27,16 @@ internal sealed class OrdersRepository(
     private string Table => options.Value.TableName;
 
     /// <summary>GetItem by the full key, strongly consistent (an ETag read right after a change is the one to send back).</summary>
-    public async Task<Order?> GetAsync(string guestId, string orderId, CancellationToken cancellationToken)
+    public async Task<Order?> GetAsync(string guestId, string orderId, CancellationToken cancellationToken) =>
+        (await GetStoredAsync(guestId, orderId, cancellationToken))?.Order;
+
+    /// <summary>As <see cref="GetAsync"/>, with the stored attributes beside the order for writes that need more than it carries.</summary>
+    public async Task<StoredOrder?> GetStoredAsync(string guestId, string orderId, CancellationToken cancellationToken)
     {
         var response = await dynamo.GetItemAsync(new GetItemRequest { TableName = Table, Key = OrderMapper.Key(guestId, orderId), ConsistentRead = true }, cancellationToken);
         if (response.Item is not { Count: > 0 } item) return null;
         var order = Map(item);
-        return OrderExpiry.HasExpired(order, time.GetUtcNow()) ? null : order;
+        return OrderExpiry.HasExpired(order, time.GetUtcNow()) ? null : new(order, item);
     }
 
     /// <summary>
@@ -172,3 +176,6 @@ internal sealed class OrdersRepository(
     private static string Describe(Dictionary<string, AttributeValue> item) =>
         $"order {(item.TryGetValue(A.GuestId, out var g) ? g.S : "?")}/{(item.TryGetValue(A.OrderId, out var o) ? o.S : "?")}";
 }
+
+/// <summary>An order as the Api answers it and the attributes it was read from.</summary>
+internal sealed record StoredOrder(Order Order, Dictionary<string, AttributeValue> Item);

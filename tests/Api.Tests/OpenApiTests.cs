@@ -21,8 +21,8 @@ public sealed class OpenApiTests(ApiFactory api) : IClassFixture<ApiFactory>
         { "get", "/maintenance/noncanonical-names", [200, 503] },
         { "post", "/orders", [201, 400, 409, 412, 413, 415, 422, 503] },
         { "get", "/guests/{guest_id}/orders", [200, 400, 503] },
-        { "get", "/guests/{guest_id}/orders/{order_id}", [200, 400, 404, 503] },
-        { "patch", "/guests/{guest_id}/orders/{order_id}/status", [200, 400, 404, 409, 412, 415, 428, 503] },
+        { "get", "/guests/{guest_id}/orders/{order_id}", [200, 400, 404, 422, 503] },
+        { "patch", "/guests/{guest_id}/orders/{order_id}/status", [200, 400, 404, 409, 412, 415, 422, 428, 503] },
         { "get", "/kitchen/queue", [200, 400, 503] },
     };
 

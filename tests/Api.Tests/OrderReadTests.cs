@@ -256,6 +256,7 @@ public sealed class OrderReadTests(ApiFactory api) : IClassFixture<ApiFactory>
                 Assert.Equal(OrdersTable.QueueIndex, query.IndexName);
                 Assert.True(query.ScanIndexForward);
             },
+            stepRead => Assert.True(Assert.IsType<GetItemRequest>(stepRead).ConsistentRead),
             update => Assert.Contains("#status = :from", Assert.IsType<UpdateItemRequest>(update).ConditionExpression));
     }
 }

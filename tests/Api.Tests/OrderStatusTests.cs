@@ -123,6 +123,42 @@ public sealed class OrderStatusTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal("preparing", (await RawOrderAsync(api, guest, id))!["status"].S);
     }
 
+    [Theory]
+    [InlineData("preparing")]
+    [InlineData("cancelled")]
+    public async Task A_step_on_a_stored_order_the_api_cannot_represent_is_a_422_and_writes_nothing(string target)
+    {
+        var product = "Counted scone " + Guid.NewGuid().ToString("N")[..6];
+        await _client.AddMenuItemAsync(product, "2.00");
+        await SetStockAsync(api, product, 5);
+        var guest = NewGuest();
+        var (id, etag) = await _client.PlacedAsync(Body(guest, "Odd", Line(product, "2", "2.00")));
+        await BreakTotalAsync(guest, id); // a total no decimal holds, as a hand edit in dynamodb-admin could leave it
+        var orderBefore = RawTable.Render((await RawOrderAsync(api, guest, id))!);
+        var stockBefore = (await RawTable.GetAsync(api, product))!["stock"].N;
+
+        var problem = await (await _client.ChangeStatusAsync(guest, id, target, etag)).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        Assert.Contains(id, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Nothing was changed", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(orderBefore, RawTable.Render((await RawOrderAsync(api, guest, id))!));
+        Assert.Equal("3", stockBefore);
+        Assert.Equal(stockBefore, (await RawTable.GetAsync(api, product))!["stock"].N);
+    }
+
+    private async Task BreakTotalAsync(string guest, string orderId)
+    {
+        using var dynamo = api.Dynamo!.CreateClient();
+        await dynamo.UpdateItemAsync(new Amazon.DynamoDBv2.Model.UpdateItemRequest
+        {
+            TableName = api.OrdersTableName,
+            Key = CafeMenu.Menu.OrderMapper.Key(guest, orderId),
+            UpdateExpression = "SET #total = :total",
+            ExpressionAttributeNames = new() { ["#total"] = CafeMenu.Menu.OrdersTable.Attributes.Total },
+            ExpressionAttributeValues = new() { [":total"] = new Amazon.DynamoDBv2.Model.AttributeValue { N = "1E+100" } },
+        });
+    }
+
     [Fact]
     public async Task A_step_on_a_missing_order_is_a_404()
     {
