@@ -35,7 +35,7 @@ public sealed class AppHostTests(CafeAppFixture cafe)
     [Fact]
     public async Task The_kitchen_queue_on_the_api_holds_the_open_seed_orders_oldest_first()
     {
-        // The Api does not wait for the orders-loader (nor does the Web), so the queue is full once it finished.
+        // The orders-loader starts once the Web is healthy, so the queue holds the seed orders once it finished.
         var ordersLoader = await cafe.WaitForEndAsync("orders-loader", Timeout);
         Assert.Equal(0, ordersLoader.ExitCode);
         using var http = cafe.App.CreateHttpClient("api");

@@ -111,7 +111,7 @@ public class OrdersLoadTests(DynamoDbLocalFixture dynamo)
         using var client = dynamo.CreateClient();
         var table = NewTable();
 
-        // The AppHost's orders-loader and the Api's table initializer start side by side; both must succeed.
+        // The Api creates its tables in the background once it serves, so the AppHost's orders-loader can meet it doing so; both must succeed.
         var loading = LoaderRun.RunAsync(dynamo, "load", SeedOrdersFile.Path, "--table", table, "--mode", "insert-only", "--create-table", "--definition", "orders", "--progress", "none");
         var api = Enumerable.Range(0, 3).Select(_ => OrdersTableSetup.EnsureAsync(client, table)).ToList();
         var load = await loading;
