@@ -8,8 +8,9 @@ namespace CafeMenu.Api.Data;
 
 /// <summary>
 /// A status change is a strongly consistent read, then one UpdateItem whose ConditionExpression holds the step's one
-/// allowed predecessor and the version If-Match named, so of two staff advancing one order with one ETag exactly one wins. Closing an order (collected,
-/// cancelled) removes <c>queue</c>, so it leaves the sparse queue_GSI; a collected order also loses expires_at and is kept.
+/// allowed predecessor and the version If-Match named, so of two staff advancing one order with one ETag exactly one
+/// wins. Closing an order (collected, cancelled) removes <c>queue</c>, so it leaves the sparse queue_GSI; a collected
+/// order also loses expires_at and is kept.
 /// </summary>
 internal sealed class OrderStatusWrites(
     IAmazonDynamoDB dynamo, IOptions<OrdersApiOptions> options, OrdersRepository orders, OrderCancellation cancellation, TimeProvider time)
