@@ -13,21 +13,11 @@ namespace CafeMenu.Api.Data;
 /// </summary>
 internal sealed class OrderCancellation(IAmazonDynamoDB dynamo, IOptions<MenuApiOptions> menu)
 {
-    /// <summary>The portions the order took, by product: its lines whose product is in stock_taken.</summary>
-    public static IReadOnlyList<OrderLine> PortionsTaken(Dictionary<string, AttributeValue> order)
-    {
-        if (order.GetValueOrDefault(A.StockTaken)?.SS is not { Count: > 0 } taken) return [];
-        return (order.GetValueOrDefault(A.Lines)?.L ?? [])
-            .Select(line => line.M)
-            .Where(line => line?.GetValueOrDefault(OrdersTable.LineAttributes.ProductName)?.S is { } name && taken.Contains(name))
-            .Select(line => new OrderLine
-            {
-                ProductName = line![OrdersTable.LineAttributes.ProductName].S,
-                Quantity = int.Parse(line[OrdersTable.LineAttributes.Quantity].N, System.Globalization.CultureInfo.InvariantCulture),
-                UnitPrice = 0m,
-            })
-            .ToList();
-    }
+    /// <summary>The portions the order took, by product: its lines (as the mapper read them) whose product is in stock_taken.</summary>
+    public static IReadOnlyList<OrderLine> PortionsTaken(StoredOrder stored) =>
+        stored.Item.GetValueOrDefault(A.StockTaken)?.SS is { Count: > 0 } taken
+            ? stored.Order.Lines.Where(line => taken.Contains(line.ProductName)).ToList()
+            : [];
 
     /// <summary>
     /// The status step (action 0, its condition unchanged) and the portions given back. A product deleted from the menu

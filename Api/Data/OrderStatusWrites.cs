@@ -26,7 +26,7 @@ internal sealed class OrderStatusWrites(
         var now = time.GetUtcNow();
         var writeId = Guid.NewGuid().ToString("N");
         var request = Update(guestId, orderId, target, condition, now, writeId);
-        var portions = target == OrderStatus.Cancelled ? OrderCancellation.PortionsTaken(stored.Item) : [];
+        var portions = target == OrderStatus.Cancelled ? OrderCancellation.PortionsTaken(stored) : [];
         try
         {
             if (portions.Count == 0)

@@ -1,4 +1,6 @@
 using System.Net;
+using Amazon.DynamoDBv2.Model;
+using CafeMenu.Menu;
 using Microsoft.Extensions.DependencyInjection;
 using static CafeMenu.Api.Tests.Orders;
 
@@ -149,13 +151,13 @@ public sealed class OrderStatusTests(ApiFactory api) : IClassFixture<ApiFactory>
     private async Task BreakTotalAsync(string guest, string orderId)
     {
         using var dynamo = api.Dynamo!.CreateClient();
-        await dynamo.UpdateItemAsync(new Amazon.DynamoDBv2.Model.UpdateItemRequest
+        await dynamo.UpdateItemAsync(new UpdateItemRequest
         {
             TableName = api.OrdersTableName,
-            Key = CafeMenu.Menu.OrderMapper.Key(guest, orderId),
+            Key = OrderMapper.Key(guest, orderId),
             UpdateExpression = "SET #total = :total",
-            ExpressionAttributeNames = new() { ["#total"] = CafeMenu.Menu.OrdersTable.Attributes.Total },
-            ExpressionAttributeValues = new() { [":total"] = new Amazon.DynamoDBv2.Model.AttributeValue { N = "1E+100" } },
+            ExpressionAttributeNames = new() { ["#total"] = OrdersTable.Attributes.Total },
+            ExpressionAttributeValues = new() { [":total"] = new AttributeValue { N = "1E+100" } },
         });
     }
 
